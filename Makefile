@@ -1,0 +1,45 @@
+# The two set-up commands of the README are `make serve` and `make test`; both create .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test test-fast lint format bench pdf clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-virtualenv -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --watch practices --watch scripts/kennisbank
+
+build: $(STAMP)
+	$(BIN)/kennisbank build
+
+check: $(STAMP)
+	$(BIN)/kennisbank check
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser and not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff format --check scripts tests benchmarks
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format scripts tests benchmarks
+	$(BIN)/ruff check --fix scripts tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf site .site-new .site-old .pytest_cache .mypy_cache .ruff_cache

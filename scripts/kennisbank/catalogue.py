@@ -1,0 +1,103 @@
+"""Stage 3, catalogue: every valid practice with the vocabularies, and the checks across files."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .errors import Problem, display_path
+from .model import Contact, Practice
+from .vocabularies import Vocabularies
+
+# The front-matter fields that hold vocabulary ids, with the vocabulary they use.
+FACETS: tuple[tuple[str, str], ...] = (
+    ("themes", "themes"),
+    ("target_groups", "target_groups"),
+    ("region", "regions"),
+    ("phases", "phases"),
+    ("evidence", "evidence"),
+    ("success_factors", "success_factors"),
+)
+
+
+@dataclass(frozen=True)
+class ContactEntry:
+    """One contact person as the directory lists them, with the practices that name them."""
+
+    contact: Contact
+    region: str
+    practices: tuple[Practice, ...]
+
+
+@dataclass
+class Catalogue:
+    practices: list[Practice]
+    vocabularies: Vocabularies
+    by_term: dict[str, dict[str, list[Practice]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.practices.sort(key=lambda p: (p.title.casefold(), p.slug))
+        for attribute, vocabulary in FACETS:
+            index: dict[str, list[Practice]] = {term.id: [] for term in self.vocabularies.by_key(vocabulary)}
+            for practice in self.practices:
+                value = getattr(practice, attribute)
+                for term_id in (value,) if isinstance(value, str) else value:
+                    index[term_id].append(practice)
+            self.by_term[vocabulary] = index
+
+    def practices_with(self, vocabulary: str, term_id: str) -> list[Practice]:
+        return self.by_term[vocabulary][term_id]
+
+    def by_slug(self, slug: str) -> Practice:
+        return next(p for p in self.practices if p.slug == slug)
+
+    def contacts(self) -> list[ContactEntry]:
+        """Every contact that is not withdrawn, merged by e-mail (or name) across practices."""
+        merged: dict[tuple[str, str], list[tuple[Contact, Practice]]] = defaultdict(list)
+        for practice in self.practices:
+            for contact in practice.visible_contacts:
+                key = (contact.email.lower() or contact.name.casefold(), contact.organisation.casefold())
+                merged[key].append((contact, practice))
+        entries = [
+            ContactEntry(pairs[0][0], pairs[0][1].region, tuple(p for _, p in pairs)) for pairs in merged.values()
+        ]
+        regions = self.vocabularies.regions
+        return sorted(
+            entries,
+            key=lambda e: (
+                regions[e.region].name.casefold(),
+                e.contact.organisation.casefold(),
+                e.contact.name.casefold(),
+            ),
+        )
+
+
+def cross_file_problems(practices: Iterable[Practice]) -> list[Problem]:
+    """Slugs and titles must be unique across all files, wherever they come from."""
+    problems = []
+    first_slug: dict[str, Practice] = {}
+    first_title: dict[str, Practice] = {}
+    for practice in practices:
+        shown = display_path(practice.path)
+        if practice.slug in first_slug:
+            other = display_path(first_slug[practice.slug].path)
+            problems.append(
+                Problem(shown, 1, "file", f"slug '{practice.slug}' bestaat al ({other}); kies een andere bestandsnaam")
+            )
+        else:
+            first_slug[practice.slug] = practice
+        key = " ".join(practice.title.casefold().split())
+        if key in first_title:
+            other = display_path(first_title[key].path)
+            problems.append(
+                Problem(
+                    shown,
+                    practice.title_line,
+                    "title",
+                    f"'{practice.title}' is al de titel van {other}; maak de titel onderscheidend",
+                )
+            )
+        else:
+            first_title[key] = practice
+    return problems

@@ -1,0 +1,107 @@
+"""The command line for editors: ``kennisbank check``, ``build``, ``new``, ``search``, ``review``, ...
+
+Thin glue: each command parses its options, calls the package, and turns problems into messages and
+exit codes (0 fine, 1 content errors, 2 wrong use). Nothing below this module prints or exits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KennisbankError, Problem, Severity
+from .pipeline import DEFAULT_PRACTICES_DIR, run
+
+REPO_ROOT = DEFAULT_PRACTICES_DIR.parent
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kennisbank")
+def cli() -> None:
+    """Kennisbank Aanpak Jeugdwerkloosheid: controleer, zoek en bouw de praktijkvoorbeelden."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github"]),
+    default=None,
+    help="Uitvoer: gewone regels, of GitHub-annotaties (standaard in GitHub Actions).",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Controleer alsof het deze datum is (JJJJ-MM-DD), voor reproduceerbare controles.",
+)
+def check(paths: tuple[Path, ...], output_format: str | None, today: dt.datetime | None) -> None:
+    """Controleer praktijkvoorbeelden (standaard: de hele map practices/).
+
+    Meldt elk probleem als 'pad:regel: veld: melding' en sluit af met een samenvatting.
+    Exitcode 0 als alles klopt (waarschuwingen mogen), 1 bij fouten.
+    """
+    fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    state = run(list(paths) or [DEFAULT_PRACTICES_DIR], today=today.date() if today else None)
+    problems = sorted(state.problems, key=lambda p: (p.path, p.line, p.field, p.message))
+    for problem in problems:
+        click.echo(github_annotation(problem) if fmt == "github" else str(problem))
+    click.echo(summary(state.files, problems))
+    if state.errors:
+        sys.exit(1)
+
+
+def github_annotation(problem: Problem) -> str:
+    level = "error" if problem.severity is Severity.ERROR else "warning"
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    path = problem.path.replace(",", "%2C").replace(":", "%3A")
+    return f"::{level} file={path},line={problem.line},title={problem.field}::{message}"
+
+
+def summary(files: int, problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    checked = f"{files} {'bestand' if files == 1 else 'bestanden'} gecontroleerd"
+    if not problems:
+        return f"{checked}: alles in orde."
+    parts = []
+    if errors:
+        parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
+    if warnings:
+        parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    return f"{checked}: {' en '.join(parts)}."
+
+
+@cli.command()
+@click.option("--site-dir", type=click.Path(path_type=Path), default=REPO_ROOT / "site", show_default="site/")
+@click.option(
+    "--config-file", type=click.Path(path_type=Path), default=REPO_ROOT / "mkdocs.yml", show_default="mkdocs.yml"
+)
+def build(site_dir: Path, config_file: Path) -> None:
+    """Bouw de site streng (waarschuwingen en kapotte links zijn fouten) in site/.
+
+    De site wordt ernaast gebouwd en pas na succes verwisseld: een mislukte bouw laat de vorige site/
+    precies zoals hij was.
+    """
+    from .build import BuildFailed, build_site
+
+    try:
+        build_site(config_file, site_dir)
+    except BuildFailed as exc:
+        click.echo(str(exc), err=True)
+        click.echo(f"Bouwen mislukt; {site_dir} is ongewijzigd.", err=True)
+        sys.exit(1)
+    click.echo(f"Site gebouwd in {site_dir}")
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KennisbankError as exc:
+        click.echo(f"fout: {exc}", err=True)
+        sys.exit(1)

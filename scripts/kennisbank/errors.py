@@ -1,0 +1,70 @@
+"""Problems found in the content, and the one exception base class of the package.
+
+Every stage reports problems as data (``Problem``); only the entry points (the CLI and the MkDocs
+hook) turn them into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class KennisbankError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class ContentError(KennisbankError):
+    """The content has errors; ``problems`` lists all of them."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(format_problems(self.problems))
+
+
+class Severity(enum.Enum):
+    ERROR = "fout"
+    WARNING = "waarschuwing"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem at one place: ``path:line: field: message``."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        prefix = "waarschuwing: " if self.severity is Severity.WARNING else ""
+        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def display_path(path: Path) -> str:
+    """The path as editors see it: relative to the working directory where possible."""
+    absolute = Path(os.path.abspath(path))  # not resolve(): a symlink is shown by its own name
+    try:
+        return str(absolute.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    return "\n".join(str(p) for p in sorted(problems, key=_sort_key))
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.path, problem.line, problem.field, problem.message)
+
+
+def errors_only(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]

@@ -1,0 +1,253 @@
+"""Stage 1, load: practice files -> ``RawPractice`` (front matter as data, with line numbers, and body).
+
+Reading is forgiving where editors' tools differ (a UTF-8 byte-order mark, CRLF line endings, trailing
+spaces) and strict where a file could not mean what its author intended.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, display_path
+from .schema import MAX_BODY_BYTES, MAX_SLUG_LENGTH, SLUG_PATTERN
+
+# A key path into the front matter: ("contacts", 0, "email").
+KeyPath = tuple[str | int, ...]
+
+_SLUG_RE = re.compile(rf"^{SLUG_PATTERN}$")
+_FENCE = "---"
+
+
+@dataclass
+class RawPractice:
+    path: Path
+    display: str  # the path as shown in messages
+    slug: str
+    meta: dict[str, Any]
+    lines: dict[KeyPath, int]  # where each key or list item stands in the file (1-based)
+    body: str
+    body_line: int  # the file line on which the body starts
+    front_matter_end: int  # the line of the closing '---'
+
+    def line(self, *path: str | int) -> int:
+        """The line of the deepest known part of ``path``; the front matter's first line otherwise."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+@dataclass
+class LoadResult:
+    practices: list[RawPractice] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+    """Yield (file, root) for every practice file named or inside a named folder (not its subfolders)."""
+    for path in paths:
+        if path.is_dir() and path.suffix != ".md":
+            for child in sorted(path.iterdir()):
+                if child.suffix == ".md" and not child.name.startswith("."):
+                    yield child, path
+        else:
+            yield path, path.parent
+
+
+def load_paths(paths: Iterable[Path]) -> LoadResult:
+    result = LoadResult()
+    for file, root in discover(paths):
+        result.files += 1
+        practice, problems = load_file(file, root)
+        result.problems.extend(problems)
+        if practice is not None:
+            result.practices.append(practice)
+    return result
+
+
+def load_file(path: Path, root: Path) -> tuple[RawPractice | None, list[Problem]]:
+    shown = display_path(path)
+
+    def problem(line: int, fld: str, message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(shown, line, fld, message)]
+
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            return problem(
+                1,
+                "file",
+                f"is een symbolische link naar {target}, buiten {display_path(root)}; "
+                "zet het praktijkvoorbeeld zelf in de map",
+            )
+    if not path.exists():
+        return problem(1, "file", "bestaat niet")
+    if path.is_dir():
+        return problem(1, "file", "is een map, geen bestand; een praktijkvoorbeeld is één .md-bestand")
+    if path.suffix != ".md":
+        return problem(1, "file", "is geen .md-bestand; een praktijkvoorbeeld heet <slug>.md")
+    slug = path.stem
+    if not _SLUG_RE.match(slug) or len(slug) > MAX_SLUG_LENGTH:
+        suggestion = suggest_slug(slug)
+        return problem(
+            1,
+            "file",
+            f"bestandsnaam '{path.name}' is geen geldige slug: gebruik kleine letters, "
+            f"cijfers en koppeltekens (hoogstens {MAX_SLUG_LENGTH} tekens), "
+            f"bijvoorbeeld '{suggestion}.md'",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return problem(1, "file", f"kan niet worden gelezen: {exc.strerror}")
+    if len(data) > MAX_BODY_BYTES:
+        return problem(
+            1,
+            "file",
+            f"is {len(data):,} bytes; een praktijkvoorbeeld is hoogstens "
+            f"{MAX_BODY_BYTES:,} bytes (zet lange bijlagen elders en link ernaar)".replace(",", "."),
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return problem(
+            line,
+            "file",
+            "is geen UTF-8; sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)",
+        )
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return problem(1, "file", "is leeg; een praktijkvoorbeeld begint met front matter tussen twee regels '---'")
+    if "\x00" in text:
+        return problem(
+            text[: text.index("\x00")].count("\n") + 1, "file", "bevat een NUL-teken; is dit een tekstbestand?"
+        )
+    return split_and_parse(path, shown, slug, text)
+
+
+def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPractice | None, list[Problem]]:
+    lines = text.split("\n")
+    if lines[0].rstrip() != _FENCE:
+        return None, [
+            Problem(
+                shown,
+                1,
+                "front matter",
+                "ontbreekt: de eerste regel moet '---' zijn, gevolgd door "
+                "de velden (title: ..., summary: ...) en een afsluitende regel '---'",
+            )
+        ]
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == _FENCE), None)
+    if closing is None:
+        return None, [
+            Problem(
+                shown,
+                1,
+                "front matter",
+                "is niet afgesloten: voeg na de laatste regel van de velden een regel '---' toe",
+            )
+        ]
+    yaml_text = "\n".join(lines[1:closing])
+    try:
+        meta, key_lines = parse_yaml(yaml_text, first_line=2)
+    except YamlProblem as exc:
+        return None, [Problem(shown, exc.line, "front matter", exc.message)]
+    if not isinstance(meta, dict):
+        kind = "een lijst" if isinstance(meta, list) else "leeg" if meta is None else "een losse waarde"
+        return None, [Problem(shown, 2, "front matter", f"is {kind}; verwacht velden als 'title: ...' op elke regel")]
+    body = "\n".join(line.rstrip() for line in lines[closing + 1 :])
+    return RawPractice(path, shown, slug, meta, key_lines, body, closing + 2, closing + 1), []
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases: they make a file hard to read and can blow up in size."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlProblem(
+                event.start_mark.line,
+                "YAML-ankers en -verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde voluit",
+            )
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
+    """Parse YAML and return the data with the line of every key and list item (``first_line``-based)."""
+    loader = _NoAliasLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except YamlProblem as exc:
+            raise YamlProblem(exc.line + first_line, exc.message) from None
+        if node is None:
+            return None, {}
+        lines: dict[KeyPath, int] = {}
+        _record_lines(node, (), lines, first_line)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + first_line
+        raise YamlProblem(line, _yaml_message(exc)) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(first_line, f"YAML-fout: {exc}") from None
+    except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2021-02-30
+        raise YamlProblem(first_line, f"ongeldige waarde: {exc}") from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            line = key_node.start_mark.line + first_line
+            if key in seen:
+                raise YamlProblem(line, f"veld '{key}' staat twee keer in de front matter (ook op regel {seen[key]})")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(line, "een veldnaam moet gewone tekst zijn")
+            seen[key] = line
+            lines[(*path, key)] = line
+            _record_lines(value_node, (*path, key), lines, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + first_line
+            _record_lines(item, (*path, index), lines, first_line)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or str(exc)
+    if "'\\t'" in problem or "\\t" in problem:
+        return "tab gebruikt om in te springen; YAML kent alleen spaties (gebruik twee spaties)"
+    hint = {
+        "mapping values are not allowed here": "zet tekst met een dubbele punt tussen aanhalingstekens",
+        "could not find expected ':'": "elk veld heeft de vorm 'naam: waarde'",
+        "found unexpected end of stream": "een aanhalingsteken of haakje wordt niet gesloten",
+    }
+    extra = next((h for key, h in hint.items() if key in problem), "controleer inspringing en aanhalingstekens")
+    return f"YAML-fout: {problem} ({extra})"
+
+
+def suggest_slug(name: str) -> str:
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:MAX_SLUG_LENGTH].rstrip("-") or "naam-van-het-voorbeeld"

@@ -1,0 +1,62 @@
+"""MkDocs hook: thin glue between MkDocs and the kennisbank package (all logic lives in ``site.py``).
+
+Generates every page in memory on each build and each `mkdocs serve` reload, so there are no generated
+files to commit or forget. In a build, content errors stop the build; in `mkdocs serve` they are shown
+in the terminal and on every page while the last good version of the broken file stays online.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from kennisbank.pages import Site
+from kennisbank.site import SiteContent, abbreviation_definitions, build_content, problems_banner, read_intros
+
+log = logging.getLogger("mkdocs.hooks.kennisbank")
+_state: dict[str, Any] = {"command": "build", "content": None}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    serving = _state["command"] == "serve"
+    site = Site(url=config.site_url or "", intros=read_intros(Path(config.docs_dir)))
+    content = build_content(site, practices_dir=_practices_dir(config), keep_last_good=serving)
+    _state["content"] = content
+    for problem in content.problems:
+        (log.warning if serving or not problem.is_error else log.error)(str(problem))
+    if content.errors and not serving:
+        raise PluginError(f"{len(content.errors)} fout(en) in de praktijkvoorbeelden (zie hierboven)")
+    for file in files:
+        if file.src_uri.endswith(".md") and not file.generated_by:
+            file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+    for output in content.outputs:
+        existing = files.get_file_from_path(output.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        generated = File.generated(config, output.src_uri, content=output.content)
+        generated.edit_uri = output.edit_path
+        files.append(generated)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    content: SiteContent | None = _state["content"]
+    if content is None:
+        return markdown
+    banner = problems_banner(content.errors) if content.errors else ""
+    return banner + markdown + abbreviation_definitions(markdown, content.abbreviations)
+
+
+def _practices_dir(config: MkDocsConfig) -> Path:
+    """practices/ beside mkdocs.yml, so a copy of the project (tests, benchmarks) uses its own content."""
+    return Path(config.config_file_path).parent / "practices"

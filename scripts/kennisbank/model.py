@@ -1,0 +1,69 @@
+"""The typed practice, built only from front matter that passed validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    organisation: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    withdrawn: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str = ""
+    date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD
+    page: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Practice:
+    slug: str
+    path: Path
+    title: str
+    summary: str
+    region: str
+    themes: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    phases: tuple[str, ...]
+    evidence: str
+    contacts: tuple[Contact, ...]
+    source: Source
+    last_reviewed: dt.date
+    body: str
+    municipalities: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    success_factors: tuple[str, ...] = ()
+    period: str = ""
+    key_figures: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    title_line: int = 2  # where 'title' stands in the file, for messages across files
+
+    @property
+    def url(self) -> str:
+        """The page's path below the site root; stable, so printed links keep working."""
+        return f"praktijkvoorbeelden/{self.slug}/"
+
+    @property
+    def src_uri(self) -> str:
+        return f"praktijkvoorbeelden/{self.slug}.md"
+
+    @property
+    def visible_contacts(self) -> tuple[Contact, ...]:
+        return tuple(c for c in self.contacts if not c.withdrawn)

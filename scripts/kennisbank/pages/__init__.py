@@ -1,0 +1,48 @@
+"""Stage 4, generate: a catalogue -> the site's generated files (pages and data), in memory.
+
+Each generator is a plain function ``(catalogue, site) -> list[Output]``; ``GENERATORS`` declares them
+once, in order. The MkDocs hook hands the outputs to MkDocs; tests call ``generate`` directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..catalogue import Catalogue
+from .base import Output, Site
+from .contacts import contact_pages
+from .finder import finder_pages
+from .glossary import glossary_pages
+from .home import home_pages
+from .practice import practice_pages
+from .printing import print_pages
+from .terms import term_pages
+
+Generator = Callable[[Catalogue, Site], list[Output]]
+
+GENERATORS: tuple[Generator, ...] = (
+    practice_pages,
+    term_pages,
+    print_pages,
+    contact_pages,
+    finder_pages,
+    glossary_pages,
+    home_pages,
+)
+
+
+def generate(
+    catalogue: Catalogue,
+    site: Site,
+    generators: tuple[Generator, ...] = GENERATORS,
+) -> list[Output]:
+    outputs = [output for generator in generators for output in generator(catalogue, site)]
+    seen: set[str] = set()
+    for output in outputs:
+        if output.src_uri in seen:
+            raise ValueError(f"two generators write {output.src_uri}")
+        seen.add(output.src_uri)
+    return outputs
+
+
+__all__ = ["GENERATORS", "Output", "Site", "generate"]

@@ -1,0 +1,45 @@
+"""The home page: what the site is, the counts, and the ways in."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..markup import front_matter, link, plural
+from .base import Output, Site
+from .paths import CONTACTS, FINDER, GLOSSARY, HOME, section_src
+
+
+def home_pages(catalogue: Catalogue, site: Site) -> list[Output]:
+    return [Output(HOME, home_markdown(catalogue, site))]
+
+
+def home_markdown(catalogue: Catalogue, site: Site) -> str:
+    src = HOME
+    practices = catalogue.practices
+    regions = {p.region for p in practices} - {"landelijk"}
+    contacts = catalogue.contacts()
+    vocab = catalogue.vocabularies
+    counts = (
+        f"De kennisbank bevat **{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}** uit "
+        f"**{plural(len(regions), 'arbeidsmarktregio', 'arbeidsmarktregio’s')}**, geordend in "
+        f"**{len(vocab.themes)} thema's** en **{len(vocab.target_groups)} doelgroepen**, met "
+        f"**{plural(len(contacts), 'contactpersoon', 'contactpersonen')}**.\n\n"
+    )
+    ways = [
+        (FINDER, "Zoeken en filteren", "Zoek op woorden en filter op thema, doelgroep, regio, fase en bewijsniveau."),
+        (section_src("themes"), "Thema's", "Van integrale aanpak tot kleinschalig onderwijs."),
+        (section_src("target_groups"), "Doelgroepen", "Pro, vso, entree, voortijdig schoolverlaters en meer."),
+        (section_src("regions"), "Regio's", "Wat doen de 35 arbeidsmarktregio's?"),
+        (section_src("phases"), "Fasen", "Tijdens school, de stap van school, nazorg, jongeren buiten beeld."),
+        (CONTACTS, "Contactpersonen", "Wie kunt u bellen of mailen over een aanpak?"),
+        (section_src("success_factors"), "Handvatten", "Wat werkt in de samenwerking tussen mbo en gemeente?"),
+        (GLOSSARY, "Begrippenlijst", "Van RMC tot praktijkverklaring."),
+    ]
+    items = "\n".join(f"- {link(title, target, src)}: {description}" for target, title, description in ways)
+    return (
+        front_matter(title="Home", description="Praktijkvoorbeelden van de regionale aanpak jeugdwerkloosheid.")
+        + site.intro(src, "Kennisbank Aanpak Jeugdwerkloosheid")
+        + counts
+        + "## Zo vindt u wat u zoekt\n\n"
+        + items
+        + "\n"
+    )

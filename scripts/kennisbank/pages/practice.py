@@ -1,0 +1,136 @@
+"""One page per practice at /praktijkvoorbeelden/<slug>/: metadata panel, contacts, body, source."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..markup import dutch_date, front_matter, link, plural, text, url
+from ..model import Contact, Practice
+from ..vocabularies import Vocabularies
+from .base import Output, Site
+from .paths import PRIVACY, term_src
+
+
+def practice_pages(catalogue: Catalogue, site: Site) -> list[Output]:
+    return [
+        Output(p.src_uri, practice_markdown(p, catalogue.vocabularies), edit_path=f"practices/{p.slug}.md")
+        for p in catalogue.practices
+    ]
+
+
+def practice_markdown(practice: Practice, vocabularies: Vocabularies) -> str:
+    src = practice.src_uri
+    parts = [
+        front_matter(title=practice.title, description=practice.summary),
+        f"# {text(practice.title)}\n\n",
+        f"{text(practice.summary)}\n{{: .kb-summary }}\n\n",
+        metadata_panel(practice, vocabularies, src),
+        key_figures(practice),
+        contacts_block(practice, src),
+        practice.body.strip() + "\n\n",
+        source_block(practice),
+    ]
+    return "".join(parts)
+
+
+def terms(vocabularies: Vocabularies, vocabulary: str, ids: tuple[str, ...], src: str) -> str:
+    vocab = vocabularies.by_key(vocabulary)
+    return ", ".join(link(vocab[i].name, term_src(vocabulary, i), src) for i in ids)
+
+
+def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str) -> str:
+    rows: list[tuple[str, str]] = [
+        ("Regio", terms(vocabularies, "regions", (practice.region,), src)),
+        ("Thema's", terms(vocabularies, "themes", practice.themes, src)),
+        ("Doelgroepen", terms(vocabularies, "target_groups", practice.target_groups, src)),
+        ("Fase", terms(vocabularies, "phases", practice.phases, src)),
+        ("Bewijsniveau", terms(vocabularies, "evidence", (practice.evidence,), src)),
+    ]
+    if practice.organisations:
+        rows.append(("Organisaties", ", ".join(text(o) for o in practice.organisations)))
+    if practice.municipalities:
+        rows.append(("Gemeenten", ", ".join(text(m) for m in practice.municipalities)))
+    if practice.period:
+        rows.append(("Looptijd", text(practice.period)))
+    if practice.success_factors:
+        rows.append(("Werkzame bestanddelen", terms(vocabularies, "success_factors", practice.success_factors, src)))
+    rows.append(("Bron", source_line(practice)))
+    rows.append(("Laatst gecontroleerd", dutch_date(practice.last_reviewed)))
+    body = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
+    return f'<div class="kb-meta" markdown>\n\n{body}\n\n</div>\n\n'
+
+
+def source_line(practice: Practice) -> str:
+    source = practice.source
+    parts = [f"*{text(source.title)}*"]
+    if source.publisher:
+        parts.append(text(source.publisher))
+    if source.date:
+        parts.append(dutch_date(source.date))
+    if source.page:
+        parts.append(f"p. {text(source.page)}")
+    line = ", ".join(parts)
+    if source.url:
+        line += f" ([bron online]({url(source.url)}))"
+    return line
+
+
+def key_figures(practice: Practice) -> str:
+    if not practice.key_figures:
+        return ""
+    items = "\n".join(f"- {text(f)}" for f in practice.key_figures)
+    return f'<div class="kb-figures" markdown>\n\n**Kerncijfers**\n\n{items}\n\n</div>\n\n'
+
+
+def contact_markdown(contact: Contact) -> str:
+    """A contact as a list item; a withdrawn contact shows its organisation only."""
+    if contact.withdrawn:
+        return f"- {text(contact.organisation)}"
+    who = f"**{text(contact.name)}**"
+    details = [text(d) for d in (contact.role, contact.organisation) if d]
+    line = f"- {who}" + (f", {', '.join(details)}" if details else "")
+    if contact.email:
+        line += f"  \n  E-mail: [{text(contact.email)}](mailto:{contact.email})"
+    if contact.phone:
+        line += f"  \n  Telefoon: {text(contact.phone)}"
+    return line
+
+
+def contacts_block(practice: Practice, src: str) -> str:
+    privacy = link("Hoe wij met contactgegevens omgaan", PRIVACY, src)
+    if practice.contacts:
+        items = "\n".join(contact_markdown(c) for c in practice.contacts)
+        count = plural(len(practice.contacts), "contactpersoon", "contactpersonen")
+        note = f"Genoemd in de bron ({source_short(practice)}). {privacy}."
+        body = f"{items}\n\n{note}"
+    else:
+        count = "Contact"
+        body = f"De bron noemt geen contactpersoon. {privacy}."
+    return f'<div class="kb-contacts" markdown>\n\n**{count}**\n\n{body}\n{{: .kb-small }}\n\n</div>\n\n'
+
+
+def source_short(practice: Practice) -> str:
+    date = f", {dutch_date(practice.source.date)}" if practice.source.date else ""
+    return f"*{text(practice.source.title)}*{date}"
+
+
+def source_block(practice: Practice) -> str:
+    return (
+        "---\n\n"
+        f"Bron: {source_line(practice)}. Laatst gecontroleerd op {dutch_date(practice.last_reviewed)}.\n"
+        "{: .kb-small }\n"
+    )
+
+
+def section(body: str, heading: str) -> str:
+    """The Markdown under ``## heading`` in a practice body, up to the next H2 ('' if absent)."""
+    out: list[str] = []
+    inside = False
+    for line in body.split("\n"):
+        if line.startswith("## "):
+            if inside:
+                break
+            inside = line[3:].strip() == heading
+            continue
+        if inside:
+            out.append(line)
+    return "\n".join(out).strip()

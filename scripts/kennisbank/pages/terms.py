@@ -1,0 +1,137 @@
+"""Index pages per vocabulary: /themas/, /doelgroepen/, /regios/, /fasen/ with a page per term, and
+the one-page sections /bewijsladder/ (evidence levels) and /handvatten/ (success factors)."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..markup import front_matter, link, plural, text
+from ..model import Practice
+from ..vocabularies import Term, Vocabulary
+from .base import Output, Site
+from .paths import SECTION_FOLDERS, SINGLE_PAGE_SECTIONS, section_src, term_src
+
+SECTION_TITLES: dict[str, str] = {
+    "themes": "Thema's",
+    "target_groups": "Doelgroepen",
+    "regions": "Regio's",
+    "phases": "Fasen van school naar werk",
+    "evidence": "Bewijsladder",
+    "success_factors": "Handvatten: werkzame bestanddelen",
+}
+
+# Vocabularies whose term pages link to a printable overview (see pages/printing.py).
+PRINTABLE: frozenset[str] = frozenset({"themes", "regions"})
+
+FACTOR_GROUPS: dict[str, str] = {
+    "bestuurlijk": "Bestuurlijk",
+    "organisatie": "Organisatie",
+    "werkgevers": "Werkgevers",
+    "methodiek": "Methodiek",
+    "houding": "Houding",
+}
+
+
+def term_pages(catalogue: Catalogue, site: Site) -> list[Output]:
+    outputs = []
+    for vocabulary in SECTION_FOLDERS:
+        vocab = catalogue.vocabularies.by_key(vocabulary)
+        outputs.append(Output(section_src(vocabulary), section_index(catalogue, vocab, site)))
+        outputs += [Output(term_src(vocabulary, term.id), term_page(catalogue, vocab, term, site)) for term in vocab]
+    outputs.append(Output(section_src("evidence"), single_page_section(catalogue, "evidence", site)))
+    outputs.append(Output(section_src("success_factors"), single_page_section(catalogue, "success_factors", site)))
+    return outputs
+
+
+def term_label(vocab: Vocabulary, term: Term) -> str:
+    code = term.extra.get("cbs_code")
+    return f"{term.name} ({code})" if code else term.name
+
+
+def section_index(catalogue: Catalogue, vocab: Vocabulary, site: Site) -> str:
+    src = section_src(vocab.key)
+    title = SECTION_TITLES[vocab.key]
+    lines = [front_matter(title=title), site.intro(src, title)]
+    if vocab.key == "regions":
+        lines.append("Regio's met praktijkvoorbeelden staan bovenaan; daaronder alle andere arbeidsmarktregio's.\n\n")
+    terms = list(vocab)
+    if vocab.key == "regions":
+        terms.sort(key=lambda t: (not catalogue.practices_with(vocab.key, t.id), t.id != "landelijk", t.name))
+    for term in terms:
+        count = len(catalogue.practices_with(vocab.key, term.id))
+        lines.append(
+            f"- {link(term_label(vocab, term), term_src(vocab.key, term.id), src)} "
+            f"({plural(count, 'praktijkvoorbeeld', 'praktijkvoorbeelden')})"
+        )
+        if term.description and vocab.key != "regions":
+            lines.append(f"  \n  {text(term.description)}")
+        lines.append("\n")
+    return "".join(lines)
+
+
+def practice_list(practices: list[Practice], catalogue: Catalogue, src: str, heading: str = "###") -> str:
+    """Practices as a list of headed summaries, the way every index shows them."""
+    if not practices:
+        return (
+            "Er zijn nog geen praktijkvoorbeelden. Kent u er een? Zie [Over deze kennisbank]"
+            f"({link_target('over.md', src)}).\n\n"
+        )
+    regions = catalogue.vocabularies.regions
+    themes = catalogue.vocabularies.themes
+    out = []
+    for practice in practices:
+        meta = f"{text(regions[practice.region].name)} · " + ", ".join(text(themes[t].name) for t in practice.themes)
+        out.append(
+            f"{heading} {link(practice.title, practice.src_uri, src)}\n\n"
+            f"{meta}\n{{: .kb-small }}\n\n"
+            f"{text(practice.summary)}\n\n"
+        )
+    return "".join(out)
+
+
+def link_target(target: str, src: str) -> str:
+    from ..markup import relative
+
+    return relative(target, src)
+
+
+def term_page(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) -> str:
+    src = term_src(vocab.key, term.id)
+    practices = catalogue.practices_with(vocab.key, term.id)
+    parts = [
+        front_matter(title=term.name, description=term.description),
+        site.intro(src, text(term_label(vocab, term))),
+    ]
+    if term.description:
+        parts.append(f"{text(term.description)}\n\n")
+    count = plural(len(practices), "praktijkvoorbeeld", "praktijkvoorbeelden")
+    section = link(SECTION_TITLES[vocab.key], section_src(vocab.key), src)
+    parts.append(f"{count} · terug naar {section}\n{{: .kb-small }}\n\n")
+    if vocab.key in PRINTABLE and practices:
+        parts.append("[Afdrukken of opslaan als pdf](afdrukken.md){ .md-button .kb-print-link }\n\n")
+    parts.append(f"## Praktijkvoorbeelden\n\n{practice_list(practices, catalogue, src)}")
+    return "".join(parts)
+
+
+def single_page_section(catalogue: Catalogue, vocabulary: str, site: Site) -> str:
+    vocab = catalogue.vocabularies.by_key(vocabulary)
+    src = SINGLE_PAGE_SECTIONS[vocabulary]
+    title = SECTION_TITLES[vocabulary]
+    parts = [front_matter(title=title), site.intro(src, title)]
+    level = "##"
+    if vocabulary == "success_factors":
+        parts.append("## Werkzame bestanddelen en de voorbeelden die ze laten zien\n\n")
+        level = "###"
+    group = None
+    for term in vocab:
+        if vocabulary == "success_factors" and term.extra.get("group") != group:
+            group = term.extra.get("group", "")
+            parts.append(f"### {FACTOR_GROUPS.get(group, group.capitalize())}\n\n")
+            level = "####"
+        practices = catalogue.practices_with(vocabulary, term.id)
+        parts.append(f"{level} {text(term.name)} {{ #{term.id} }}\n\n{text(term.description)}\n\n")
+        if practices:
+            items = "\n".join(f"- {link(p.title, p.src_uri, src)}" for p in practices)
+            parts.append(f"{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}:\n\n{items}\n\n")
+        else:
+            parts.append("Nog geen praktijkvoorbeelden met dit kenmerk.\n\n")
+    return "".join(parts)

@@ -1,0 +1,88 @@
+"""The stages from practice files to a catalogue, in order, declared once as data.
+
+    load -> validate -> catalogue        (then ``pages.generate`` turns a catalogue into pages)
+
+Each stage takes the ``State`` and returns it with its own part filled in; problems accumulate, so one
+run reports everything that is wrong in every file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogue import Catalogue, cross_file_problems
+from .errors import ContentError, Problem, errors_only
+from .load import RawPractice, load_paths
+from .model import Practice
+from .validate import validate
+from .vocabularies import DEFAULT_DIR, Vocabularies, load_vocabularies
+
+DEFAULT_PRACTICES_DIR = DEFAULT_DIR.parent
+
+
+@dataclass
+class State:
+    paths: list[Path]
+    vocabularies: Vocabularies
+    today: dt.date
+    files: int = 0
+    raw: list[RawPractice] = field(default_factory=list)
+    practices: list[Practice] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    catalogue: Catalogue | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_only(self.problems)
+
+
+def load_stage(state: State) -> State:
+    result = load_paths(state.paths)
+    state.files, state.raw = result.files, result.practices
+    state.problems.extend(result.problems)
+    return state
+
+
+def validate_stage(state: State) -> State:
+    for raw in state.raw:
+        practice, problems = validate(raw, state.vocabularies, state.today)
+        state.problems.extend(problems)
+        if practice is not None:
+            state.practices.append(practice)
+    return state
+
+
+def catalogue_stage(state: State) -> State:
+    state.problems.extend(cross_file_problems(state.practices))
+    state.catalogue = Catalogue(list(state.practices), state.vocabularies)
+    return state
+
+
+STAGES: tuple[tuple[str, Callable[[State], State]], ...] = (
+    ("load", load_stage),
+    ("validate", validate_stage),
+    ("catalogue", catalogue_stage),
+)
+
+
+def run(
+    paths: Iterable[Path] = (DEFAULT_PRACTICES_DIR,),
+    vocabularies: Vocabularies | None = None,
+    today: dt.date | None = None,
+) -> State:
+    """Run every stage and return the final state; never raises for bad content."""
+    state = State(list(paths), vocabularies or load_vocabularies(), today or dt.date.today())
+    for _name, stage in STAGES:
+        state = stage(state)
+    return state
+
+
+def build_catalogue(paths: Iterable[Path] = (DEFAULT_PRACTICES_DIR,), today: dt.date | None = None) -> Catalogue:
+    """The catalogue of valid content; raises ``ContentError`` with all problems if any file has errors."""
+    state = run(paths, today=today)
+    if state.errors or state.catalogue is None:
+        raise ContentError(state.problems)
+    return state.catalogue

@@ -1,0 +1,122 @@
+"""Shared fixtures: the repository, a strict build of the real site, a local web server, Chromium.
+
+Browser tests skip with a clear reason where Chromium is absent, except on CI (CI=true), where a
+missing browser is a failure: there the browser tests must run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kennisbank.vocabularies import Vocabularies, load_vocabularies
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", "/usr/bin/chromium"))
+# Flags for a closed network: no background connections, which this machine would refuse.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+TODAY = dt.date(2026, 11, 22)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files from the current output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def vocabularies() -> Vocabularies:
+    return load_vocabularies()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built strictly once per test session."""
+    from kennisbank.build import build_site
+
+    site = tmp_path_factory.mktemp("site") / "site"
+    build_site(REPO / "mkdocs.yml", site)
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@functools.cache
+def _serve(directory: str) -> str:
+    handler = functools.partial(_QuietHandler, directory=directory)
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> str:
+    """The built site served on loopback; base URL ends in '/'."""
+    return _serve(str(built_site))
+
+
+def serve_directory(directory: Path) -> str:
+    return _serve(str(directory))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        reason = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package to run browser tests"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " (CI=true: the browser tests must run)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def copy_project(destination: Path, extra_practices: tuple[Path, ...] = ()) -> Path:
+    """A copy of the project's site sources (mkdocs.yml, docs, practices, plus extra practice files)
+    to build in isolation."""
+    shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", destination / "docs")
+    (destination / "scripts" / "kennisbank").mkdir(parents=True)
+    shutil.copy(REPO / "scripts" / "kennisbank" / "mkdocs_hook.py", destination / "scripts" / "kennisbank")
+    target = destination / "practices"
+    shutil.copytree(REPO / "practices" / "vocabularies", target / "vocabularies")
+    for path in [*sorted((REPO / "practices").glob("*.md")), *extra_practices]:
+        shutil.copy(path, target / path.name)
+    return destination

@@ -1,0 +1,71 @@
+"""The whole real site, built strictly: every practice, term and contact is where it should be."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from kennisbank.pipeline import build_catalogue
+
+pytestmark = pytest.mark.slow
+
+
+def page(site: Path, url: str) -> str:
+    return html.unescape((site / url / "index.html").read_text(encoding="utf-8"))
+
+
+def test_every_practice_has_its_page_and_is_linked_from_its_indexes(built_site: Path) -> None:
+    catalogue = build_catalogue()
+    assert len(catalogue.practices) >= 35
+    for practice in catalogue.practices:
+        own = page(built_site, f"praktijkvoorbeelden/{practice.slug}")
+        assert "<h1" in own and practice.title in own
+        link = f"praktijkvoorbeelden/{practice.slug}/"
+        for theme in practice.themes:
+            assert link in page(built_site, f"themas/{theme}"), (practice.slug, theme)
+        for group in practice.target_groups:
+            assert link in page(built_site, f"doelgroepen/{group}"), (practice.slug, group)
+        assert link in page(built_site, f"regios/{practice.region}"), practice.slug
+        for theme in practice.themes:
+            printed = page(built_site, f"themas/{theme}/afdrukken")
+            assert practice.title in printed
+
+
+def test_every_contact_is_in_the_directory_with_source_date(built_site: Path) -> None:
+    catalogue = build_catalogue()
+    directory = page(built_site, "contacten")
+    for practice in catalogue.practices:
+        for contact in practice.visible_contacts:
+            assert contact.name in directory
+            if contact.email:
+                assert f'href="mailto:{contact.email}"' in directory
+    assert "(bron: " in directory
+
+
+def test_every_term_page_exists(built_site: Path, vocabularies) -> None:  # type: ignore[no-untyped-def]
+    for folder, vocabulary in (
+        ("themas", vocabularies.themes),
+        ("doelgroepen", vocabularies.target_groups),
+        ("regios", vocabularies.regions),
+    ):
+        index = page(built_site, folder)
+        for term in vocabulary:
+            assert term.name in page(built_site, f"{folder}/{term.id}")
+            assert f"{folder}/{term.id}/" in index or f"{term.id}/" in index
+
+
+def test_site_is_dutch_and_edit_links_point_at_sources(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="nl"', home)
+    practice = page(built_site, "praktijkvoorbeelden/midden-limburg-gezamenlijk-plan-van-aanpak")
+    assert "edit/main/practices/midden-limburg-gezamenlijk-plan-van-aanpak.md" in practice
+    over = page(built_site, "over")
+    assert "edit/main/docs/over.md" in over
+
+
+def test_no_google_fonts_or_other_hosts_in_head(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
