@@ -4,6 +4,7 @@ and the 'keep the last good version' memory for ``mkdocs serve``."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -72,9 +73,19 @@ def abbreviation_definitions(markdown: str, known: Mapping[str, str]) -> str:
     lines = [
         f"*[{term}]: {expansion}"
         for term, expansion in known.items()
-        if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w])", markdown)
+        if term in markdown and _word_pattern(term).search(markdown)
     ]
     return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+@functools.cache
+def _word_pattern(term: str) -> re.Pattern[str]:
+    """``term`` as a whole word (not after a letter, digit or hyphen, not before a letter or digit). The
+    term comes first and the check on what precedes it last, so the regex engine can jump between
+    occurrences of the term: a leading lookbehind is tried at every position of the page (40× slower on
+    large index pages)."""
+    word = re.escape(term)
+    return re.compile(rf"{word}(?!\w)(?<![\w-]{word})")
 
 
 def problems_banner(problems: list[Problem]) -> str:

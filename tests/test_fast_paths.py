@@ -1,0 +1,129 @@
+"""The fast paths that keep the pipeline linear give exactly the results of the plain ways they replace."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kennisbank import load
+from kennisbank.load import YamlProblem, load_file, parse_yaml
+from kennisbank.site import abbreviation_definitions
+
+pytestmark = pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without libyaml: no fast path")
+
+
+def slow_parse(text: str) -> tuple[object, object]:
+    """The pure-Python loader alone: the reference the fast path must match."""
+    try:
+        return load._parse(load._NoAliasLoader, text, 2)
+    except YamlProblem as exc:
+        return "problem", (exc.line, exc.message)
+
+
+def fast_parse(text: str) -> tuple[object, object]:
+    try:
+        return parse_yaml(text, first_line=2)
+    except YamlProblem as exc:
+        return "problem", (exc.line, exc.message)
+
+
+YAML_PIECES = st.sampled_from(
+    [
+        "title: Tekst",
+        "title: 'Tekst: met dubbele punt'",
+        'summary: "regel"',
+        "summary: >-\n  twee\n  regels",
+        "themes: [nazorg, maatwerk]",
+        "themes:\n  - nazorg\n  - maatwerk",
+        "contacts:\n  - name: A\n    email: a@b.nl",
+        "last_reviewed: 2026-11-22",
+        "last_reviewed: 2021-02-30",
+        "date: 2022-04",
+        "page: 44",
+        "title: Tekst",  # a duplicate key when drawn twice
+        "a: &x 1",
+        "b: *x",
+        "c: Onderwijs & Arbeidsmarkt",
+        "d: **vet**",
+        "\ttab: 1",
+        "e: [open",
+        "f: 'open",
+        "g: a: b",
+        "- lijst",
+        "h: \x07",
+        "h2: \x7f x",
+        "i: ü é ‘x’",
+        "? complex\n: key",
+        "j: {k: 1}",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(YAML_PIECES, max_size=8))
+def test_fast_yaml_gives_the_same_data_lines_and_problems(pieces: list[str]) -> None:
+    text = "\n".join(pieces)
+    assert fast_parse(text) == slow_parse(text)
+
+
+def test_fast_yaml_is_used_for_plain_front_matter(monkeypatch: pytest.MonkeyPatch) -> None:
+    used: list[str] = []
+    real = load._parse
+    monkeypatch.setattr(load, "_parse", lambda cls, text, first: used.append(cls.__name__) or real(cls, text, first))
+    parse_yaml("title: Tekst\nthemes: [nazorg]\n")
+    parse_yaml("title: Onderwijs &amp; meer\n")
+    assert used == ["CSafeLoader", "_NoAliasLoader"]
+
+
+def reference_abbreviations(markdown: str, known: dict[str, str]) -> str:
+    lines = [
+        f"*[{term}]: {expansion}"
+        for term, expansion in known.items()
+        if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w])", markdown)
+    ]
+    return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+KNOWN = {"RMC": "Regionaal Meld- en Coördinatiepunt", "mbo": "middelbaar beroepsonderwijs", "A+B": "plus", "UWV": "x"}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("RMC", ["RMC"]),
+        ("het RMC.", ["RMC"]),
+        ("RMC-regio", ["RMC"]),
+        ("pre-RMC", []),
+        ("xRMC", []),
+        ("RMCs", []),
+        ("_RMC", []),
+        ("mbo-2 en A+B", ["mbo", "A+B"]),
+        ("mboRijnland, UWV", ["UWV"]),
+        ("", []),
+    ],
+)
+def test_abbreviations_only_for_whole_words(markdown: str, expected: list[str]) -> None:
+    found = [line[2 : line.index("]")] for line in abbreviation_definitions(markdown, KNOWN).split("\n") if line]
+    assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="RMCmbo-_ x2A+BUWVé\n", max_size=40))
+def test_abbreviations_match_the_plain_pattern(markdown: str) -> None:
+    assert abbreviation_definitions(markdown, KNOWN) == reference_abbreviations(markdown, KNOWN)
+
+
+def test_control_character_in_front_matter_is_a_problem_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "voorbeeld.md"
+    path.write_text("---\ntitle: Tekst\nsummary: bel\x07 ons\n---\n\n## Het vraagstuk\n", encoding="utf-8")
+    practice, problems = load_file(path, tmp_path)
+    assert practice is None
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (3, "front matter", "YAML-fout: teken 0x0007 is niet toegestaan in de front matter")
+    ]
