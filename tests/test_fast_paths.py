@@ -125,5 +125,5 @@ def test_control_character_in_front_matter_is_a_problem_with_its_line(tmp_path: 
     practice, problems = load_file(path, tmp_path)
     assert practice is None
     assert [(p.line, p.field, p.message) for p in problems] == [
-        (3, "front matter", "YAML-fout: teken 0x0007 is niet toegestaan in de front matter")
+        (3, "front matter", "bevat een onzichtbaar stuurteken (0x0007); verwijder het")
     ]

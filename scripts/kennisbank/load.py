@@ -222,9 +222,8 @@ def _parse(loader_class: Any, text: str, first_line: int) -> tuple[Any, dict[Key
         raise YamlProblem(line, _yaml_message(exc)) from None
     except yaml.reader.ReaderError as exc:  # a control character: the reader gives its position, not its line
         line = text[: exc.position].count("\n") + first_line
-        raise YamlProblem(
-            line, f"YAML-fout: teken {exc.character:#06x} is niet toegestaan in de front matter"
-        ) from None
+        message = f"bevat een onzichtbaar stuurteken ({exc.character:#06x}); verwijder het"
+        raise YamlProblem(line, message) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line, f"YAML-fout: {exc}") from None
     except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2021-02-30
