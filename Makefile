@@ -38,8 +38,10 @@ format: $(STAMP)
 	$(BIN)/ruff format scripts tests benchmarks
 	$(BIN)/ruff check --fix scripts tests benchmarks
 
+# make bench SIZES=100,1000 for a quick run while developing; the full run takes about a quarter of an hour.
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
+	$(BIN)/python -m benchmarks.run $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf site .site-new .site-old .pytest_cache .mypy_cache .ruff_cache

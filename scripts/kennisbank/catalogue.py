@@ -79,11 +79,15 @@ def cross_file_problems(practices: Iterable[Practice]) -> list[Problem]:
     first_slug: dict[str, Practice] = {}
     first_title: dict[str, Practice] = {}
     for practice in practices:
-        shown = display_path(practice.path)
         if practice.slug in first_slug:
             other = display_path(first_slug[practice.slug].path)
             problems.append(
-                Problem(shown, 1, "file", f"slug '{practice.slug}' bestaat al ({other}); kies een andere bestandsnaam")
+                Problem(
+                    display_path(practice.path),
+                    1,
+                    "file",
+                    f"slug '{practice.slug}' bestaat al ({other}); kies een andere bestandsnaam",
+                )
             )
         else:
             first_slug[practice.slug] = practice
@@ -92,7 +96,7 @@ def cross_file_problems(practices: Iterable[Practice]) -> list[Problem]:
             other = display_path(first_title[key].path)
             problems.append(
                 Problem(
-                    shown,
+                    display_path(practice.path),
                     practice.title_line,
                     "title",
                     f"'{practice.title}' is al de titel van {other}; maak de titel onderscheidend",

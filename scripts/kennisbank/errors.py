@@ -53,7 +53,9 @@ def display_path(path: Path) -> str:
     """The path as editors see it: relative to the working directory where possible."""
     absolute = Path(os.path.abspath(path))  # not resolve(): a symlink is shown by its own name
     try:
-        return str(absolute.relative_to(Path.cwd().resolve()))
+        # os.getcwd() is already free of symlinks; resolving it again cost a system call per component
+        # for every file (a fifth of loading 10,000 practices).
+        return str(absolute.relative_to(os.getcwd()))
     except ValueError:
         return str(path)
 

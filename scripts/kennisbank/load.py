@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from . import fastyaml
 from .errors import Problem, display_path
 from .schema import MAX_BODY_BYTES, MAX_SLUG_LENGTH, SLUG_PATTERN
 
@@ -187,19 +188,11 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-# An anchor (&name) or alias (*name): '&' or '*' directly followed by a name character. Text without one
-# cannot contain either, so libyaml's C parser (about ten times faster) may read it.
-_MAY_ANCHOR_RE = re.compile(r"[&*][^\s,\[\]{}]")
-_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
-
-
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
     """Parse YAML and return the data with the line of every key and list item (``first_line``-based)."""
-    if _FAST_LOADER is not None and not _MAY_ANCHOR_RE.search(text):
-        try:
-            return _parse(_FAST_LOADER, text, first_line)
-        except YamlProblem:
-            pass  # the pure-Python loader below reports the problem, in the words and lines it always has
+    fast = fastyaml.parse(text, first_line)
+    if fast is not None:
+        return fast
     return _parse(_NoAliasLoader, text, first_line)
 
 

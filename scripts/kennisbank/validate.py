@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -152,7 +153,7 @@ def _check_text(value: Any, fld: Field, path: KeyPath, name: str, ctx: Context) 
     if fld.max_length and len(text) > fld.max_length:
         ctx.error(path, name, f"is {len(text)} tekens; hoogstens {fld.max_length}")
         return INVALID
-    if _HTML_RE.search(text):
+    if "<" in text and _HTML_RE.search(text):
         ctx.error(path, name, "bevat HTML; de kennisbank gebruikt alleen gewone tekst en Markdown")
         return INVALID
     return text
@@ -319,16 +320,20 @@ CHECKERS: dict[Kind, Callable[[Any, Field, KeyPath, str, Context], Any]] = {
 # --- the body ---------------------------------------------------------------------------------------
 
 
-def _prose_lines(body: str) -> list[tuple[int, str]]:
-    """Body lines outside fenced code, with inline code removed: (offset, text)."""
+@functools.lru_cache(maxsize=4)
+def _prose_lines(body: str) -> tuple[tuple[int, str], ...]:
+    """Body lines outside fenced code, with inline code removed: (offset, text). Every body rule reads
+    them, so they are made once per body; the regexes only run on lines that have a backtick or tilde."""
+    if "`" not in body and "~~~" not in body:  # no code at all: every line is prose, as it is
+        return tuple(enumerate(body.split("\n")))
     out, in_fence = [], False
     for offset, line in enumerate(body.split("\n")):
-        if _FENCE_RE.match(line):
+        if ("```" in line or "~~~" in line) and _FENCE_RE.match(line):
             in_fence = not in_fence
             continue
         if not in_fence:
-            out.append((offset, _CODE_SPAN_RE.sub("", line)))
-    return out
+            out.append((offset, _CODE_SPAN_RE.sub("", line) if "`" in line else line))
+    return tuple(out)
 
 
 def _body_error(ctx: Context, offset: int, message: str, severity: Severity = Severity.ERROR) -> None:
@@ -347,6 +352,8 @@ def _rule_not_empty(body: str, ctx: Context) -> None:
 
 def _rule_no_html(body: str, ctx: Context) -> None:
     for offset, line in _prose_lines(body):
+        if "<" not in line:  # every tag and comment starts with '<'
+            continue
         match = _HTML_RE.search(_AUTOLINK_RE.sub("", line))
         if match:
             _body_error(
@@ -359,9 +366,11 @@ def _rule_no_html(body: str, ctx: Context) -> None:
 
 def _rule_links(body: str, ctx: Context) -> None:
     for offset, line in _prose_lines(body):
-        targets = [(m.group(1) == "!", m.group(2)) for m in _MD_LINK_RE.finditer(line)]
-        targets += [(False, m.group(0)[1:-1]) for m in _AUTOLINK_RE.finditer(line)]
-        ref = _REF_DEF_RE.match(line)
+        # Each pattern needs its own characters: '](' for a link, '<' for an autolink, ']:' for a reference.
+        targets = [(m.group(1) == "!", m.group(2)) for m in _MD_LINK_RE.finditer(line)] if "](" in line else []
+        if "<" in line:
+            targets += [(False, m.group(0)[1:-1]) for m in _AUTOLINK_RE.finditer(line)]
+        ref = _REF_DEF_RE.match(line) if "]:" in line else None
         if ref:
             targets.append((False, ref.group(1)))
         for is_image, target in targets:

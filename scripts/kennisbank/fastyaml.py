@@ -1,0 +1,101 @@
+"""The fast way to read ordinary front matter: libyaml composes the nodes in C, and one walk over them
+builds both the data and the line of every key and list item.
+
+It handles what practice files contain (mappings, lists, text, whole numbers, true/false, empty values
+and dates) and gives up on everything else: anchors, explicit tags, merge keys, other numbers, any
+error. ``load.parse_yaml`` then reads the text with the pure-Python loader, which gives the same data
+for ordinary YAML and the exact problem with its line for the rest. ``tests/test_fast_paths.py`` checks
+that both ways agree.
+
+Why: PyYAML's pure-Python reader is ten times slower than libyaml, and its generic constructor walks
+the nodes again after our walk for the line numbers; at 10,000 practices that was most of
+``kennisbank check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+KeyPath = tuple[str | int, ...]
+
+LOADER: Any = getattr(yaml, "CSafeLoader", None)
+
+# An anchor (&name) or alias (*name) is '&' or '*' directly followed by a name character; text without
+# such a pair has neither, so libyaml (which does not say where anchors are) may read it.
+_MAY_ANCHOR_RE = re.compile(r"[&*][^\s,\[\]{}]")
+_INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # no octal, hex, underscores or sexagesimal
+_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")  # a date without a time
+_BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
+_TAG = "tag:yaml.org,2002:"
+
+
+class _Unusual(Exception):
+    """Something this path leaves to the pure-Python loader."""
+
+
+def _int(value: str) -> int:
+    if not _INT_RE.match(value):
+        raise _Unusual
+    return int(value)
+
+
+def _date(value: str) -> dt.date:
+    match = _DATE_RE.match(value)
+    if not match:
+        raise _Unusual
+    return dt.date(int(match[1]), int(match[2]), int(match[3]))
+
+
+SCALARS: dict[str, Callable[[str], Any]] = {
+    _TAG + "str": str,
+    _TAG + "int": _int,
+    _TAG + "bool": lambda value: _BOOLS[value.lower()],
+    _TAG + "null": lambda value: None,
+    _TAG + "timestamp": _date,
+}
+
+
+def parse(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]] | None:
+    """(data, lines) for ordinary YAML; None where the pure-Python loader must read it."""
+    if LOADER is None or _MAY_ANCHOR_RE.search(text):
+        return None
+    loader = LOADER(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[KeyPath, int] = {}
+        return (None if node is None else _build(node, (), lines, first_line)), lines
+    except (_Unusual, yaml.YAMLError, ValueError, OverflowError, KeyError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _build(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line: int) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        convert = SCALARS.get(node.tag)
+        if convert is None:
+            raise _Unusual
+        return convert(node.value)
+    if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
+        data = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unusual
+            where = (*path, key_node.value)
+            if where in lines:  # a key given twice: the pure-Python path names both lines
+                raise _Unusual
+            lines[where] = key_node.start_mark.line + first_line
+            data[_build(key_node, path, lines, first_line)] = _build(value_node, where, lines, first_line)
+        return data
+    if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
+        items = []
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + first_line
+            items.append(_build(item, (*path, index), lines, first_line))
+        return items
+    raise _Unusual
