@@ -38,8 +38,12 @@ format: $(STAMP)
 	$(BIN)/ruff format scripts tests benchmarks
 	$(BIN)/ruff check --fix scripts tests benchmarks
 
+# Tagged, accessible PDFs of every theme and region overview in pdf/ (needs Debian's chromium).
+pdf: build
+	$(BIN)/kennisbank pdf
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf site .site-new .site-old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site pdf .site-new .site-old .pytest_cache .mypy_cache .ruff_cache

@@ -9,8 +9,10 @@ the date of printing.
 
 from __future__ import annotations
 
+import re
+
 from ..catalogue import Catalogue
-from ..markup import dutch_date, front_matter, link, plural, text
+from ..markup import attr, dutch_date, front_matter, link, plural, text
 from ..model import Contact, Practice
 from ..vocabularies import Term, Vocabulary
 from .base import Output, Site
@@ -26,13 +28,20 @@ HIDE = ["navigation", "toc"]
 
 
 def print_pages(catalogue: Catalogue, site: Site) -> list[Output]:
-    outputs = []
-    for vocabulary in sorted(PRINTABLE):
-        vocab = catalogue.vocabularies.by_key(vocabulary)
-        for term in vocab:
-            if catalogue.practices_with(vocabulary, term.id):
-                outputs.append(Output(print_src(vocabulary, term.id), overview(catalogue, vocab, term, site)))
-    return outputs
+    return [
+        Output(print_src(vocab.key, term.id), overview(catalogue, vocab, term, site))
+        for vocab, term in printable_terms(catalogue)
+    ]
+
+
+def printable_terms(catalogue: Catalogue) -> list[tuple[Vocabulary, Term]]:
+    """The themes and regions that get an overview: those with at least one practice."""
+    return [
+        (vocab, term)
+        for vocab in (catalogue.vocabularies.by_key(key) for key in sorted(PRINTABLE))
+        for term in vocab
+        if catalogue.practices_with(vocab.key, term.id)
+    ]
 
 
 def overview(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) -> str:
@@ -56,8 +65,8 @@ def cover(vocab: Vocabulary, term: Term, practices: list[Practice], site: Site, 
         + (f"{text(term.description)}\n{{: .kb-print-lead }}\n\n" if term.description else "")
         + f"{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')} · afgedrukt op "
         f'<time class="kb-print-date" datetime="{site.today.isoformat()}">{dutch_date(site.today)}</time>  \n'
-        f"Actuele versie: {text(web_page)}  \n"
-        f"Kennisbank: {text(site.absolute(''))}\n{{: .kb-print-facts }}\n\n"
+        f"Actuele versie: {written_url(web_page)}  \n"
+        f"Kennisbank: {written_url(site.absolute(''))}\n{{: .kb-print-facts }}\n\n"
         '<p class="kb-print-actions">'
         '<button type="button" class="md-button md-button--primary kb-print-button" hidden>Afdrukken</button> '
         "<noscript>Afdrukken kan via het menu van uw browser (Ctrl+P of Cmd+P).</noscript> "
@@ -87,7 +96,7 @@ def practice_block(practice: Practice, catalogue: Catalogue, site: Site) -> str:
     if practice.key_figures:
         parts.append("### Kerncijfers\n\n" + "\n".join(f"- {text(f)}" for f in practice.key_figures) + "\n\n")
     parts.append(contacts(practice.contacts))
-    parts.append(f"**Bron:** {source(practice)}  \n**Online:** {text(site.absolute(practice.url))}\n")
+    parts.append(f"**Bron:** {source(practice)}  \n**Online:** {written_url(site.absolute(practice.url))}\n")
     parts.append("{: .kb-print-source }\n\n</section>\n\n")
     return "".join(parts)
 
@@ -115,4 +124,15 @@ def source(practice: Practice) -> str:
     parts += [dutch_date(src.date)] if src.date else []
     parts += [f"p. {text(src.page)}"] if src.page else []
     line = ", ".join(parts)
-    return line + (f" ({text(src.url)})" if src.url else "")
+    return line + (f" ({written_url(src.url)})" if src.url else "")
+
+
+def written_url(address: str) -> str:
+    """A web address to read on paper: a link whose text is the address, wrapping only after a '/'.
+
+    A break at a hyphen would look like hyphenation and be typed without it; so each part stays whole
+    (print.css keeps it on one line) and only the <wbr> after each '/' may break.
+    """
+    parts = re.findall(r"^[a-z][a-z0-9+.-]*://|[^/]*/|[^/]+$", address)
+    spans = "<wbr>".join(f"<span>{text(part)}</span>" for part in parts)
+    return f'<a class="kb-url" href="{attr(address)}">{spans}</a>'
