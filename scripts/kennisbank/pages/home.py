@@ -20,7 +20,7 @@ def home_markdown(catalogue: Catalogue, site: Site) -> str:
     vocab = catalogue.vocabularies
     counts = (
         f"De kennisbank bevat **{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}** uit "
-        f"**{plural(len(regions), 'arbeidsmarktregio', 'arbeidsmarktregio’s')}**, geordend in "
+        f"**{plural(len(regions), 'arbeidsmarktregio', "arbeidsmarktregio's")}**, geordend in "
         f"**{len(vocab.themes)} thema's** en **{len(vocab.target_groups)} doelgroepen**, met "
         f"**{plural(len(contacts), 'contactpersoon', 'contactpersonen')}**.\n\n"
     )
