@@ -18,9 +18,10 @@ def home_markdown(catalogue: Catalogue, site: Site) -> str:
     regions = {p.region for p in practices} - {"landelijk"}
     contacts = catalogue.contacts()
     vocab = catalogue.vocabularies
+    region_count = plural(len(regions), "arbeidsmarktregio", "arbeidsmarktregio's")
     counts = (
         f"De kennisbank bevat **{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}** uit "
-        f"**{plural(len(regions), 'arbeidsmarktregio', "arbeidsmarktregio's")}**, geordend in "
+        f"**{region_count}**, geordend in "
         f"**{len(vocab.themes)} thema's** en **{len(vocab.target_groups)} doelgroepen**, met "
         f"**{plural(len(contacts), 'contactpersoon', 'contactpersonen')}**.\n\n"
     )
