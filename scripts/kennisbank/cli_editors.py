@@ -19,6 +19,7 @@ from .errors import display_path
 from .json_schema import SCHEMA_PATH, is_current, render_schema
 from .newpractice import (
     NewPracticeError,
+    check_slug,
     choices_table,
     create_practice,
     next_steps,
@@ -73,6 +74,8 @@ def new(
         theme_ids = _option_choices(themes, vocabularies.themes)
         group_ids = _option_choices(target_groups, vocabularies.target_groups)
         phase_ids = _option_choices(phases, vocabularies.phases)
+        if slug is not None:
+            check_slug(slug)
         if title is not None and title_problem(title):
             raise NewPracticeError(str(title_problem(title)))
     except NewPracticeError as exc:

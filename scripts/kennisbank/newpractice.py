@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .errors import KennisbankError, display_path
-from .load import split_and_parse
+from .load import split_and_parse, suggest_slug
 from .placeholders import MARKER
 from .schema import FIELDS_BY_NAME, MAX_SLUG_LENGTH, SLUG_PATTERN
 from .template import Draft, render
@@ -64,17 +64,22 @@ def title_problem(title: str) -> str | None:
     return None
 
 
+def check_slug(slug: str) -> None:
+    if not re.fullmatch(SLUG_PATTERN, slug) or len(slug) > MAX_SLUG_LENGTH:
+        raise NewPracticeError(
+            f"'{slug}' is geen geldige bestandsnaam: gebruik kleine letters, cijfers en koppeltekens "
+            f"(hoogstens {MAX_SLUG_LENGTH} tekens), bijvoorbeeld '{suggest_slug(slug)}'"
+        )
+
+
 def practice_path(directory: Path, draft: Draft, slug: str | None = None) -> Path:
     return directory / f"{slug or draft.slug}.md"
 
 
 def create_practice(directory: Path, draft: Draft, vocabularies: Vocabularies, slug: str | None = None) -> Path:
     """Write the new practice file and return its path; refuse to overwrite or to write an invalid file."""
-    if slug is not None and (not re.fullmatch(SLUG_PATTERN, slug) or len(slug) > MAX_SLUG_LENGTH):
-        raise NewPracticeError(
-            f"'{slug}' is geen geldige bestandsnaam: gebruik kleine letters, cijfers en koppeltekens "
-            f"(hoogstens {MAX_SLUG_LENGTH} tekens)"
-        )
+    if slug is not None:
+        check_slug(slug)
     path = practice_path(directory, draft, slug)
     if path.exists():
         raise NewPracticeError(
