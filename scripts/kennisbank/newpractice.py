@@ -109,7 +109,7 @@ def next_steps(path: Path) -> list[str]:
     return [
         f"Open {shown} en vervang elke invulaanwijzing (de tekst na '{MARKER}:') door eigen tekst.",
         "Vul ook de andere velden in; boven elk veld staat wat erin hoort.",
-        f"Controleer het bestand: kennisbank check {shown}",
+        f"Controleer het bestand: .venv/bin/kennisbank check {shown}",
         "Bekijk de pagina: make serve, en open http://127.0.0.1:8000",
         "Maak een branch, commit het bestand en open een pull request (zie CONTRIBUTING.md).",
     ]
