@@ -7,6 +7,8 @@ from ..markup import front_matter, link, plural
 from .base import Output, Site
 from .paths import CONTACTS, FINDER, GLOSSARY, HOME, section_src
 
+REGIONS_PLURAL = "arbeidsmarktregio's"
+
 
 def home_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     return [Output(HOME, home_markdown(catalogue, site))]
@@ -18,10 +20,9 @@ def home_markdown(catalogue: Catalogue, site: Site) -> str:
     regions = {p.region for p in practices} - {"landelijk"}
     contacts = catalogue.contacts()
     vocab = catalogue.vocabularies
-    region_count = plural(len(regions), "arbeidsmarktregio", "arbeidsmarktregio's")
     counts = (
         f"De kennisbank bevat **{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}** uit "
-        f"**{region_count}**, geordend in "
+        f"**{plural(len(regions), 'arbeidsmarktregio', REGIONS_PLURAL)}**, geordend in "
         f"**{len(vocab.themes)} thema's** en **{len(vocab.target_groups)} doelgroepen**, met "
         f"**{plural(len(contacts), 'contactpersoon', 'contactpersonen')}**.\n\n"
     )
