@@ -3,8 +3,8 @@
 A new practice must pass ``kennisbank check`` the moment it is written, so the editor can preview it
 with ``make serve``; yet its prompts must never reach the published site. Every prompt therefore
 carries one marker, ``VUL IN``, in a value that is valid (summary, source title, body text) or in a
-comment (phases). Each line that still holds the marker is a warning: ``check`` exits 0, but the
-strict build, which treats warnings as errors, refuses the file until every marker is gone.
+comment (phases). Each line that still holds the marker is a warning that is not publishable:
+``check`` exits 0, but the build refuses the file until every marker is gone.
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ def placeholder_problems(raw: RawPractice) -> list[Problem]:
         # the deepest key that starts on the line names it; an item of a one-line list, [a, b], does not
         if not (isinstance(path[-1], int) and raw.lines.get(path[:-1]) == start):
             by_line[start] = path
-    text = raw.path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     problems = []
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(raw.text.split("\n"), 1):
         if MARKER not in line:
             continue
         if number >= raw.body_line:
@@ -47,6 +46,7 @@ def placeholder_problems(raw: RawPractice) -> list[Problem]:
                 f"bevat nog de invulaanwijzing '{MARKER}'; vervang die door eigen tekst "
                 "(tot dan weigert de strenge bouw het bestand)",
                 Severity.WARNING,
+                publishable=False,
             )
         )
     return problems
