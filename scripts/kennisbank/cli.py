@@ -129,7 +129,8 @@ def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, 
         unknown = [value for value in selected[option] if value not in vocab]
         if unknown:
             raise click.BadParameter(
-                f"onbekend: {', '.join(unknown)}; kies uit: {', '.join(vocab.ids)}", param_hint=f"--{option.replace('_', '-')}"
+                f"onbekend: {', '.join(unknown)}; kies uit: {', '.join(vocab.ids)}",
+                param_hint=f"--{option.replace('_', '-')}",
             )
         filters[attribute] = frozenset(selected[option])
     searcher = Searcher(build_search_data(catalogue))

@@ -85,7 +85,8 @@ def catalogue_csv(records: list[dict[str, Any]]) -> str:
     for record in records:
         flat = dict(record)
         flat["contacts"] = [
-            ", ".join(x for x in (c["name"], c["organisation"], c["email"], c["phone"]) if x) for c in record["contacts"]
+            ", ".join(x for x in (c["name"], c["organisation"], c["email"], c["phone"]) if x)
+            for c in record["contacts"]
         ]
         for key, value in record["source"].items():
             flat[f"source_{key}"] = value

@@ -287,7 +287,7 @@
     return terms;
   };
 
-  /* [{ref, score, stems}] best first; scores equal to nine decimals keep catalogue order. */
+  /* [{ref, score, stems}] best first, the score weighed by the share of terms matched (query.py). */
   Finder.prototype.rank = function (stems) {
     var self = this;
     var unique = Array.from(new Set(stems)).filter(function (s) { return self.shards.knows(s); });
@@ -299,7 +299,8 @@
       unique.forEach(function (s) { q.term(s, { usePipeline: false }); });
     });
     var ranked = hits.map(function (hit) {
-      return { ref: Number(hit.ref), score: hit.score, stems: Object.keys(hit.matchData.metadata) };
+      var stems = Object.keys(hit.matchData.metadata);
+      return { ref: Number(hit.ref), score: (hit.score * stems.length) / unique.length, stems: stems };
     });
     ranked.sort(function (a, b) {
       return Math.round(b.score * 1e9) - Math.round(a.score * 1e9) || a.ref - b.ref;

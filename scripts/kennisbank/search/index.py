@@ -29,8 +29,8 @@ from .synonyms import Synonyms, from_glossary
 FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("summary", 4), ("meta", 2), ("body", 1))
 
 _MARKDOWN_NOISE = (
-    (re.compile(r"<?https?://\S+>?"), " "),  # addresses are not words anyone searches for
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [label](target) -> label
+    (re.compile(r"<?https?://[^\s>)]+>?"), " "),  # addresses are not words anyone searches for
     (re.compile(r"\{:[^}]*\}"), " "),  # attribute lists
     (re.compile(r"[#*_`|>]+"), " "),
 )
@@ -67,7 +67,7 @@ def search_documents(catalogue: Catalogue, synonyms: Synonyms) -> list[SearchDoc
             "title": practice.title,
             "summary": practice.summary,
             "meta": meta_text(practice, catalogue.vocabularies),
-            "body": plain_text(practice.body),
+            "body": "\n".join([*practice.key_figures, plain_text(practice.body)]),
         }
         # The canonical word of each glossary phrase goes into the field the phrase stands in.
         expanded = {name: " ".join([*value.split(), *synonyms.additions(value)]) for name, value in fields.items()}
@@ -125,9 +125,7 @@ class SearchData:
         vocab = self.catalogue.vocabularies
         return {
             "records": [record(p) for p in self.catalogue.practices],
-            "facets": {
-                key: [[t.id, t.name] for t in vocab.by_key(key)] for key in dict.fromkeys(v for _, v in FACETS)
-            },
+            "facets": {key: [[t.id, t.name] for t in vocab.by_key(key)] for key in dict.fromkeys(v for _, v in FACETS)},
             "synonyms": self.synonyms.table(),
             "stopWords": sorted(STOP_WORDS),
             "wordCharacters": WORD_CHARACTERS,

@@ -7,7 +7,10 @@ finder.js does the same steps in the same order, so the finder and the command l
    word of the index's surface vocabulary (edit distance 1, or 2 from eight letters), because the
    index holds stems and 'praktijkverklarign' is not within reach of the stem 'praktijkverklar';
 3. glossary phrases become their canonical word ('voortijdig schoolverlaters' -> 'vsv');
-4. each distinct stem is one optional lunr clause; lunr scores, and ties go to catalogue order.
+4. each distinct stem is one optional lunr clause; lunr scores, and the score is multiplied by the
+   share of the query's terms a practice contains (Lucene's 'coordination'), so for 'heftruck
+   certificaat' the practice with both words beats one that says 'certificaat' often. Equal scores
+   (to nine decimals) keep catalogue order.
 """
 
 from __future__ import annotations
@@ -70,7 +73,9 @@ def correct(word: str, vocabulary: Sequence[str]) -> str | None:
     return best
 
 
-def analyse(text: str, known: Mapping[str, Any] | set[str], synonyms: Synonyms, vocabulary: Sequence[str]) -> list[QueryTerm]:
+def analyse(
+    text: str, known: Mapping[str, Any] | set[str], synonyms: Synonyms, vocabulary: Sequence[str]
+) -> list[QueryTerm]:
     typed = [w for w in words(text) if w not in STOP_WORDS]
     corrected = []
     for word in typed:
@@ -114,13 +119,14 @@ class Filters:
 
 
 def rank(index: Index, stems: Sequence[str]) -> list[tuple[int, float]]:
-    """(ref, score) best first; scores equal to nine decimals keep catalogue order, as in finder.js."""
+    """(ref, score) best first, the score weighed by the share of terms matched, as in finder.js."""
     unique = list(dict.fromkeys(s for s in stems if s in index.inverted_index))
     if not unique:
         return []
     hits = index.query(callback=lambda q: [q.term(s, use_pipeline=False) for s in unique])
-    scored = [(int(hit["ref"]), float(hit["score"])) for hit in hits]
-    return sorted(scored, key=lambda pair: (-round(pair[1], 9), pair[0]))
+    share = len(unique)
+    scored = [(int(hit["ref"]), hit["score"] * len(hit["match_data"].metadata) / share) for hit in hits]
+    return sorted(scored, key=lambda hit: (-round(hit[1], 9), hit[0]))
 
 
 class Searcher:

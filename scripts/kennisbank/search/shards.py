@@ -80,9 +80,7 @@ def split(serialized: Mapping[str, Any], target_bytes: int = TARGET_SHARD_BYTES)
 def assemble(sharded: ShardedIndex, terms: Iterable[str]) -> dict[str, Any]:
     """A serialized lunr index holding just ``terms`` (those the index knows), loadable by lunr."""
     wanted = set(terms)
-    entries = [
-        entry for number in sorted({sharded.shard_of(t) for t in wanted}) for entry in sharded.shards[number]
-    ]
+    entries = [entry for number in sorted({sharded.shard_of(t) for t in wanted}) for entry in sharded.shards[number]]
     entries = [e for e in entries if e[0] in wanted]
     return assemble_entries(sharded, entries)
 
