@@ -70,7 +70,7 @@ def facet_fieldset(catalogue: Catalogue, attribute: str, vocabulary: str, param:
             f'<li><input type="checkbox" id="{attr(control)}" name="{param}" value="{attr(term.id)}">'
             f'<label for="{attr(control)}">{text(term.name)} <span class="kb-count">({count})</span></label></li>'
         )
-    long = " kb-facet-long" if len(rows) > 8 else ""
+    long = " kb-facet-long" if len(rows) > 12 else ""
     return (
         f'<fieldset class="kb-facet{long}" data-facet="{attribute}" data-param="{param}">'
         f"<legend>{text(legend)}</legend><ul>{''.join(rows)}</ul></fieldset>"

@@ -276,7 +276,7 @@
     var found = this.synonyms.matches(stems).concat([[stems.length, stems.length, ""]]);
     found.forEach(function (match) {
       for (var i = position; i < match[0]; i++) {
-        terms.push({ word: corrected[i], stem: stems[i], typed: typed[i] });
+        terms.push({ word: corrected[i], stem: stems[i], typed: typed[i], corrected: corrected[i] !== typed[i] });
       }
       if (match[2]) {
         terms.push({ word: match[2], stem: text.stem(match[2]), typed: typed.slice(match[0], match[1]).join(" ") });
@@ -465,8 +465,7 @@
   }
 
   function showNote(terms) {
-    var fixed = terms.filter(function (t) { return t.typed.indexOf(" ") === -1 && t.word !== t.typed; });
-    fixed = fixed.filter(function (t) { return t.stem !== finder.text.stem(t.typed); });
+    var fixed = terms.filter(function (t) { return t.corrected; });
     note.hidden = !fixed.length;
     note.textContent = fixed.length
       ? "Gezocht op: " + fixed.map(function (t) { return "‘" + t.word + "’ (u typte ‘" + t.typed + "’)"; }).join(", ") + "."
