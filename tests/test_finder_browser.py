@@ -155,3 +155,11 @@ def test_on_a_phone_nothing_is_wider_than_the_screen(phone, site_url: str) -> No
     open_finder(phone, site_url, "?q=nazorg")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
+
+
+def test_materials_own_search_box_finds_practices_by_their_text(watched, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    watched.goto(site_url + "over/")
+    watched.click("input[data-md-component='search-query']")
+    watched.keyboard.type("heftruckcursus")
+    watched.wait_for_selector(".md-search-result__item a[href*='praktijkvoorbeelden/id-college-entree-naar-werk']")
+    assert watched.get_attribute("input[data-md-component='search-query']", "placeholder") == "Zoeken"

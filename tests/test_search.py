@@ -198,3 +198,7 @@ def test_cli_rejects_an_unknown_facet_value() -> None:
     result = CliRunner().invoke(cli, ["search", "x", "--region", "atlantis"])
     assert result.exit_code == 2
     assert "atlantis" in result.output and "twente" in result.output
+
+
+def test_a_query_of_stop_words_only_lists_every_practice_in_catalogue_order(searcher: Searcher) -> None:
+    assert [r.slug for r in searcher.search("de en het")] == [p.slug for p in build_catalogue().practices]

@@ -142,7 +142,9 @@ class Searcher:
 
     def search(self, text: str, filters: Filters | None = None) -> list[Result]:
         filters = filters or Filters()
-        ranked = rank(self.index, [t.stem for t in self.terms(text)])
+        terms = self.terms(text)
+        # Nothing to search for (only stop words): every practice, in catalogue order, as in the finder.
+        ranked = rank(self.index, [t.stem for t in terms]) if terms else [(i, 0.0) for i in range(len(self.records))]
         return [
             Result(ref, self.records[ref]["slug"], self.records[ref]["title"], score)
             for ref, score in ranked
