@@ -26,10 +26,11 @@ from typing import Any
 
 from kennisbank.catalogue import Catalogue
 from kennisbank.model import Practice
-from kennisbank.pages import Site
-from kennisbank.pages.search import ASSETS, DATA_FILE, LUNR_FILES, search_pages
+from kennisbank.pages.search import ASSETS, DATA_FILE, LUNR_FILES, search_outputs
 from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data
+from kennisbank.search.query import Searcher
+from kennisbank.search.shards import ShardedIndex, split
 
 REPO = Path(__file__).resolve().parents[1]
 TYPICAL_QUERIES = ("nazorg vso", "heftruck certificaat", "vsv Twente", "jongeren werk school")
@@ -74,7 +75,9 @@ def as_bytes(content: str | bytes) -> bytes:
 def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
     """Build the finder outputs for a catalogue; sizes in bytes (raw and gzipped), totals and per practice."""
     started = time.perf_counter()
-    outputs = {o.src_uri: as_bytes(o.content) for o in search_pages(catalogue, Site())}
+    search_data = build_search_data(catalogue)
+    sharded = split(search_data.index.serialize())
+    outputs = {o.src_uri: as_bytes(o.content) for o in search_outputs(search_data, sharded)}
     seconds = time.perf_counter() - started
     n = len(catalogue.practices)
     shards = {k: v for k, v in outputs.items() if k.startswith(ASSETS + "index-")}
@@ -82,7 +85,7 @@ def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
     scripts = [outputs[ASSETS + name] for name, _ in LUNR_FILES] + [outputs[ASSETS + "finder.js"]]
     index_raw = sum(len(v) for v in shards.values())
     index_gz = sum(gz(v) for v in shards.values())
-    first = first_result_download(catalogue, outputs)
+    first = first_result_download(Searcher(search_data), sharded, outputs)
     return {
         "practices": n,
         "build_seconds": round(seconds, 1),
@@ -96,16 +99,12 @@ def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
         "scripts_gz": sum(gz(s) for s in scripts),
         "first_result_gz_max": max(first.values()),
         "first_result_gz": first,
+        "outputs": outputs,
     }
 
 
-def first_result_download(catalogue: Catalogue, outputs: dict[str, bytes]) -> dict[str, int]:
+def first_result_download(searcher: Searcher, sharded: ShardedIndex, outputs: dict[str, bytes]) -> dict[str, int]:
     """Per typical query: gzipped bytes fetched before the first results (scripts, data, its shards)."""
-    from kennisbank.search.query import Searcher
-    from kennisbank.search.shards import split
-
-    searcher = Searcher(build_search_data(catalogue))
-    sharded = split(searcher.data.index.serialize())
     base = sum(gz(outputs[ASSETS + name]) for name, _ in LUNR_FILES)
     base += gz(outputs[ASSETS + "finder.js"]) + gz(outputs[ASSETS + DATA_FILE])
     sizes = {}
@@ -138,9 +137,9 @@ def scaled_material_index(site_dir: Path, count: int) -> bytes:
     return json.dumps({**index, "docs": docs}, ensure_ascii=False).encode()
 
 
-def browser_timings(site_dir: Path, catalogue: Catalogue) -> dict[str, float]:
+def browser_timings(site_dir: Path, outputs: dict[str, bytes], count: int) -> dict[str, float]:
     """Milliseconds from navigation to the first results: the finder, and Material's search box, on a
-    copy of the built site whose finder data (and Material index) hold ``catalogue``."""
+    copy of the built site with these finder outputs and a Material index of ``count`` practices."""
     from playwright.sync_api import sync_playwright
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory
 
@@ -148,11 +147,11 @@ def browser_timings(site_dir: Path, catalogue: Catalogue) -> dict[str, float]:
     copy = work / "site"
     shutil.copytree(site_dir, copy)
     shutil.rmtree(copy / ASSETS.rstrip("/"))
-    for output in search_pages(catalogue, Site()):
-        target = copy / output.src_uri
+    for src_uri, content in outputs.items():
+        target = copy / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(as_bytes(output.content))
-    (copy / "search" / "search_index.json").write_bytes(scaled_material_index(site_dir, len(catalogue.practices)))
+        target.write_bytes(content)
+    (copy / "search" / "search_index.json").write_bytes(scaled_material_index(site_dir, count))
     url = serve_directory(copy)
     timings: dict[str, float] = {}
     with sync_playwright() as playwright:
@@ -186,9 +185,9 @@ def main() -> None:
         print(f"Material (echte site): {raw / 1e6:.2f} MB, gzip {packed / 1e6:.2f} MB, {entries} ingangen")
     for label, catalogue in catalogues:
         sizes = finder_sizes(catalogue)
-        line = {k: v for k, v in sizes.items() if k != "first_result_gz"}
+        line = {k: v for k, v in sizes.items() if k not in ("first_result_gz", "outputs")}
         if args.browser and site_dir.exists():
-            line |= browser_timings(site_dir, catalogue)
+            line |= browser_timings(site_dir, sizes["outputs"], len(catalogue.practices))
             scaled = scaled_material_index(site_dir, len(catalogue.practices))
             line["material_index_gz"] = gz(scaled)
         print(label, json.dumps(line))
