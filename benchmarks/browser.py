@@ -44,6 +44,14 @@ ENGINES: dict[str, Engine] = {
         ".md-search-result",
         "search/search_index.json",
     ),
+    "finder": Engine(
+        "zoekpagina /zoeken/",
+        "zoeken/",
+        "#kb-finder[data-ready] .kb-result",
+        "#kb-finder-q",
+        "#kb-finder-results",
+        "assets/finder/data.json",
+    ),
 }
 
 # Installed before any page script: records when the first result appears, on the page's clock.
@@ -64,6 +72,7 @@ async ([inputSelector, resultsSelector, text]) => {
   const input = document.querySelector(inputSelector);
   const results = document.querySelector(resultsSelector);
   input.focus();
+  input.value = "";
   const times = [];
   for (const character of text) {
     const changed = new Promise((resolve) => {

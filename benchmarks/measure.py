@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 PYTHON = sys.executable
+REPO = Path(__file__).resolve().parents[1]  # where ``python -m benchmarks.…`` finds the package
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -55,5 +56,5 @@ def run(args: Sequence[str | Path], cwd: Path | None = None) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout)
 
 
-def python_module(module: str, *args: str | Path, cwd: Path | None = None) -> Run:
-    return run([PYTHON, "-m", module, *args], cwd=cwd)
+def python_module(module: str, *args: str | Path) -> Run:
+    return run([PYTHON, "-m", module, *args], cwd=REPO)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -79,11 +80,18 @@ def plain_pages(practices: Path) -> dict[str, tuple[str, str]]:
     return pages
 
 
-def bare_config() -> dict[str, object]:
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: ``!ENV [NAME, default]`` becomes its default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def bare_config() -> dict[str, Any]:
     """Our mkdocs.yml without the hook and its extra CSS, and with a nav that, like ours, does not list
     every practice (a sidebar listing every page makes the build quadratic)."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    for key in ("hooks", "extra_css", "repo_url", "repo_name", "edit_uri"):
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    for key in ("hooks", "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri"):
         config.pop(key, None)
     config["theme"]["features"] = [f for f in config["theme"]["features"] if f != "content.action.edit"]
     config["nav"] = [{"Home": "index.md"}]

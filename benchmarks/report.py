@@ -250,6 +250,36 @@ def breakdown_table(results: dict[str, Figures]) -> str:
     return _table(["deel van `make build`", *[_size(s) for s in sizes]], rows)
 
 
+def finder_table(results: dict[str, Figures]) -> str:
+    def row(size: str, r: Figures) -> list[str]:
+        f = r["finder_index"]
+        built = r["generation"]["generators"].get("search_pages")
+        return [
+            _size(size),
+            _n(built),
+            str(f["shards"]),
+            _n(f["index_raw"] / 1e6),
+            _n(f["index_gz"] / 1e6),
+            _size(str(f["index_raw_per_practice"])),
+            _size(str(f["index_gz_per_practice"])),
+            _n(f["data_gz"] / 1e6),
+            _n(f["first_result_gz_max"] / 1e6),
+        ]
+
+    header = [
+        "voorbeelden",
+        "index bouwen (s CPU)",
+        "delen (shards)",
+        "index (MB)",
+        "index gzip (MB)",
+        "per voorbeeld (bytes)",
+        "per voorbeeld gzip (bytes)",
+        "data.json gzip (MB)",
+        "nodig voor eerste resultaat, gzip (MB, zwaarste van 4 vragen)",
+    ]
+    return _table(header, [row(s, results[s]) for s in sorted(results, key=int) if "finder_index" in results[s]])
+
+
 def browser_table(results: dict[str, Figures]) -> str:
     rows = []
     for size in sorted(results, key=int):
@@ -336,6 +366,14 @@ ook een plek op de thema-, doelgroep-, regio- en fasepagina's, de afdrukversies 
 Gemeten binnen het bouwproces (CPU-tijd per onderdeel als deel van de hele bouw):
 
 {breakdown_table(results)}
+## De zoekindex van de zoekpagina
+
+De index wordt bij het bouwen gemaakt (lunr.py, Nederlandse stemmer) en in delen gesplitst: de browser
+haalt `data.json` (titels, samenvattingen, facetten) en alleen de delen met de woorden van de vraag.
+De laatste kolom rekent dat uit voor vier gewone vragen (`benchmarks/finder.py`); de tabel hieronder
+meet wat Chromium werkelijk ophaalt.
+
+{finder_table(results)}
 ## Zoeken in de browser
 
 Headless Chromium op de gebouwde site (`benchmarks/browser.py`). De zoekopdracht staat in het adres

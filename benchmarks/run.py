@@ -16,7 +16,7 @@ from typing import Any
 
 from . import browser, report
 from .projects import WORK, make_projects
-from .steps import STEPS
+from .steps import STEPS, finder_index
 from .synthetic import read_source
 
 DEFAULT_SIZES = (100, 1000, 10_000)
@@ -56,6 +56,7 @@ def measure_size(size: int, log: Any) -> dict[str, Any]:
             log(f"{size}: {name} #{repetition + 1}: {figures['cpu']:.2f} s CPU, {figures['wall']:.2f} s wall")
     result: dict[str, Any] = {name: median_figures(values) for name, values in runs.items()}
     result["repetitions"] = repetitions(size)
+    result["finder_index"] = finder_index(projects)
     result["browser"] = browser.measure(projects.ours / "site", log)
     return result
 

@@ -65,6 +65,11 @@ def build_hugo(projects: Projects) -> dict[str, Any]:
     return _figures(result, pages=sum(1 for _ in public.rglob("index.html")))
 
 
+def finder_index(projects: Projects) -> dict[str, Any]:
+    """Measured once per size: the sizes do not vary between runs."""
+    return python_module("benchmarks.finder_child", projects.practices).json()
+
+
 STEPS: dict[str, Callable[[Projects], dict[str, Any]]] = {
     "check": check,
     "floor_yaml": floor_yaml,

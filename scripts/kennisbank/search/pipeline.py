@@ -55,6 +55,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 LOANWORD_PLURAL_ENDINGS = ("ges", "ches")
 
 
+@functools.lru_cache(maxsize=100_000)
 def trim(word: str) -> str:
     word = _TRIM.sub("", word)
     if _POSSESSIVE.search(word):
@@ -62,6 +63,16 @@ def trim(word: str) -> str:
     if word.endswith(LOANWORD_PLURAL_ENDINGS):
         word = word[:-1]
     return word
+
+
+# lunr's tokenizer splits on exactly these characters (lunr.tokenizer.SEPARATOR_CHARS).
+LUNR_SEPARATOR = re.compile(r"[ \t\n\r\f\v\xa0-]+")
+
+
+def lunr_tokens(text: str) -> list[str]:
+    """What lunr.py's Tokenizer makes of ``text``, as strings: it walks the text a character at a time in
+    Python (a third of building the index); a regex split gives the same tokens."""
+    return [token for token in LUNR_SEPARATOR.split(text.lower()) if token]
 
 
 def words(text: str) -> list[str]:

@@ -10,6 +10,7 @@ applies the same table, which the finder data carries.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,16 +34,24 @@ def phrase_variants(phrase: str) -> list[str]:
 class Synonyms:
     phrases: Mapping[tuple[str, ...], str]  # stems of a phrase -> the canonical word of its group
 
-    @property
+    @functools.cached_property
     def longest(self) -> int:
         return max((len(p) for p in self.phrases), default=0)
+
+    @functools.cached_property
+    def first_stems(self) -> frozenset[str]:
+        return frozenset(p[0] for p in self.phrases)
 
     def matches(self, stems: Sequence[str]) -> list[tuple[int, int, str]]:
         """Phrases in a sequence of stems, longest first, left to right: (start, end, canonical)."""
         found = []
         longest = self.longest
         i = 0
+        first_stems = self.first_stems
         while i < len(stems):
+            if stems[i] not in first_stems:  # most words start no phrase
+                i += 1
+                continue
             for n in range(min(longest, len(stems) - i), 0, -1):
                 canonical = self.phrases.get(tuple(stems[i : i + n]))
                 if canonical is not None:
