@@ -175,6 +175,8 @@ class YamlProblem(Exception):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+# Field names are words; anything else would garble 'path:line: field: message' (a ':' or a newline).
+_KEY_RE = re.compile(r"^[^\W\d][\w'.-]{0,59}$")
 # How a YAML 1.1 plain key that is not text reads to an editor: 'yes: ...' is a boolean key.
 _KEY_TYPES = {
     "tag:yaml.org,2002:bool": "een ja/nee-waarde",
@@ -285,6 +287,13 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], fir
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(line, "een veldnaam moet gewone tekst zijn, zoals 'title'")
             key = key_node.value
+            if not _KEY_RE.match(key):
+                shown = key if len(key) <= 40 else key[:40] + "..."
+                raise YamlProblem(
+                    line,
+                    f"veldnaam {shown!r} kan niet: een veldnaam bestaat uit letters, cijfers en '_', "
+                    "zoals 'title' of 'last_reviewed'",
+                )
             if key in seen:
                 raise YamlProblem(line, f"veld '{key}' staat twee keer in de front matter (ook op regel {seen[key]})")
             if key_node.tag == "tag:yaml.org,2002:merge":

@@ -33,11 +33,14 @@ _URL_RE = re.compile(r"^https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?:[/
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}[0-9]$")
 _PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 # An HTML tag or comment; Markdown autolinks (<https://...>, <mailto:...>, <a@b.nl>) are not tags.
-_HTML_RE = re.compile(r"<!--|<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?\s*>")
+# Written so that no input makes it backtrack more than linearly; a tag may run over several lines.
+_HTML_RE = re.compile(r"<!--|<[!?][A-Za-z\[]|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
-_MD_LINK_RE = re.compile(
-    r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)"
-)
+_LINK_OPEN_RE = re.compile(r"\]\(")
+# How far to look for a link's target or its opening '[': no real link is longer, and a limit keeps
+# a line of ten thousand '](' from taking quadratic time.
+_LINK_SCAN = 2048
+_INLINE_TARGET_RE = re.compile(r"\s*(?:<([^>\n]*)>|((?:[^\s()]|\([^\s()]*\))*))")
 _REF_DEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s.*)?$")
 _FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
 _CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
@@ -442,13 +445,21 @@ def _rule_not_empty(body: str, ctx: Context) -> None:
 
 
 def _rule_no_html(body: str, ctx: Context) -> None:
-    for offset, line in _prose_lines(body):
-        match = _HTML_RE.search(_AUTOLINK_RE.sub("", line))
-        if match:
+    prose = dict(_prose_lines(body))
+    # One text with the body's line structure (code blanked out), so a tag split over lines is found too;
+    # autolinks become spaces of the same length so offsets stay put.
+    text = "\n".join(
+        _AUTOLINK_RE.sub(lambda m: " " * len(m.group(0)), prose.get(i, "")) for i in range(body.count("\n") + 1)
+    )
+    reported: set[int] = set()
+    for match in _HTML_RE.finditer(text):
+        offset = text.count("\n", 0, match.start())
+        if offset not in reported:
+            reported.add(offset)
             _body_error(
                 ctx,
                 offset,
-                f"bevat HTML ('{match.group(0)[:40]}'); de kennisbank gebruikt alleen "
+                f"bevat HTML ('{' '.join(match.group(0).split())[:40]}'); de kennisbank gebruikt alleen "
                 "Markdown, bijvoorbeeld **vet**, *schuin* en [tekst](https://...)",
             )
 
@@ -457,11 +468,11 @@ def _link_targets(lines: list[tuple[int, str]]) -> list[tuple[int, bool, str]]:
     """(offset, is_image, target) of every inline link, autolink and reference definition."""
     out: list[tuple[int, bool, str]] = []
     for index, (offset, line) in enumerate(lines):
-        images = {m.group(2) for m in _MD_LINK_RE.finditer(line) if m.group(1) == "!"}
         # Every '](' opens a link target, whatever the title or nesting around it looks like.
-        for start in (m.end() for m in re.finditer(r"\]\(", line)):
-            target = _inline_target(line[start:])
-            out.append((offset, target in images, target))
+        for match in _LINK_OPEN_RE.finditer(line):
+            target = _inline_target(line[match.end() : match.end() + _LINK_SCAN])
+            opening = line.rfind("[", max(0, match.start() - _LINK_SCAN), match.start())
+            out.append((offset, opening > 0 and line[opening - 1] == "!", target))
         out += [(offset, False, m.group(0)[1:-1]) for m in _AUTOLINK_RE.finditer(line)]
         ref = _REF_DEF_RE.match(line)
         if ref:
@@ -474,18 +485,10 @@ def _link_targets(lines: list[tuple[int, str]]) -> list[tuple[int, bool, str]]:
 
 
 def _inline_target(rest: str) -> str:
-    """The target of an inline link from just after '](': angle-bracketed, or up to space or the ')'
-    that closes it (parentheses inside may nest)."""
-    rest = rest.lstrip()
-    if rest.startswith("<"):
-        return rest[1:].split(">", 1)[0]
-    depth, end = 0, len(rest)
-    for i, char in enumerate(rest):
-        if char.isspace() or (char == ")" and depth == 0):
-            end = i
-            break
-        depth += {"(": 1, ")": -1}.get(char, 0)
-    return rest[:end]
+    """The target of an inline link from just after '](': angle-bracketed, or up to a space or the ')'
+    that closes it (one level of parentheses inside, as in Wikipedia URLs)."""
+    match = _INLINE_TARGET_RE.match(rest)
+    return (match.group(1) if match and match.group(1) is not None else match.group(2) if match else "") or ""
 
 
 def _rule_links(body: str, ctx: Context) -> None:
