@@ -287,13 +287,6 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], fir
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(line, "een veldnaam moet gewone tekst zijn, zoals 'title'")
             key = key_node.value
-            if not _KEY_RE.match(key):
-                shown = key if len(key) <= 40 else key[:40] + "..."
-                raise YamlProblem(
-                    line,
-                    f"veldnaam {shown!r} kan niet: een veldnaam bestaat uit letters, cijfers en '_', "
-                    "zoals 'title' of 'last_reviewed'",
-                )
             if key in seen:
                 raise YamlProblem(line, f"veld '{key}' staat twee keer in de front matter (ook op regel {seen[key]})")
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -303,6 +296,13 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], fir
                     line,
                     f"veldnaam '{key}' leest YAML als {_KEY_TYPES[key_node.tag]}, niet als tekst; "
                     "gebruik een veldnaam als 'title' of 'summary'",
+                )
+            if not _KEY_RE.match(key):
+                shown = key if len(key) <= 40 else key[:40] + "..."
+                raise YamlProblem(
+                    line,
+                    f"veldnaam {shown!r} kan niet: een veldnaam bestaat uit letters, cijfers en '_', "
+                    "zoals 'title' of 'last_reviewed'",
                 )
             seen[key] = line
             lines[(*path, key)] = line
