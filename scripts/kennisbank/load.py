@@ -287,8 +287,6 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], fir
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(line, "een veldnaam moet gewone tekst zijn, zoals 'title'")
             key = key_node.value
-            if key in seen:
-                raise YamlProblem(line, f"veld '{key}' staat twee keer in de front matter (ook op regel {seen[key]})")
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlProblem(line, "'<<' (velden samenvoegen) is niet toegestaan; schrijf elk veld voluit")
             if key_node.tag in _KEY_TYPES:
@@ -304,6 +302,8 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], fir
                     f"veldnaam {shown!r} kan niet: een veldnaam bestaat uit letters, cijfers en '_', "
                     "zoals 'title' of 'last_reviewed'",
                 )
+            if key in seen:
+                raise YamlProblem(line, f"veld '{key}' staat twee keer in de front matter (ook op regel {seen[key]})")
             seen[key] = line
             lines[(*path, key)] = line
             _record_lines(value_node, (*path, key), lines, first_line)
