@@ -25,6 +25,7 @@ from kennisbank.site import (
     read_intros,
     unsafe_content,
     withheld_content,
+    without_repository_facts,
 )
 
 log = logging.getLogger("mkdocs.hooks.kennisbank")
@@ -75,6 +76,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if _state["command"] != "serve":
         raise PluginError(f"{page.file.src_uri}: onveilige inhoud (zie hierboven)")
     return withheld_content(problems)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return without_repository_facts(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return without_repository_facts(output_content)  # 404.html is a template, not a page
 
 
 def _practices_dir(config: MkDocsConfig) -> Path:

@@ -113,3 +113,13 @@ def withheld_content(problems: list[Problem]) -> str:
         '<div class="admonition failure"><p class="admonition-title">Pagina niet getoond</p>'
         f"<p>Deze pagina bevat iets wat niet gepubliceerd mag worden:</p><ul>{items}</ul></div>"
     )
+
+
+# Material's header link to the repository asks api.github.com for stars, forks and the latest release
+# on every visit; the site makes no requests to other hosts, so the link stays but loses that component.
+_REPOSITORY_FACTS = ' data-md-component="source"'
+
+
+def without_repository_facts(page_html: str) -> str:
+    """The page with Material's repository link kept as a plain link, which fetches nothing."""
+    return page_html.replace(_REPOSITORY_FACTS, "")
