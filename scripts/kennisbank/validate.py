@@ -588,14 +588,6 @@ def withdrawn_mentions(values: dict[str, Any], ctx: Context) -> None:
     for index, contact in enumerate(values.get("contacts", ())):
         if not contact.get("withdrawn"):
             continue
-        path = ("contacts", index)
-        if contact.get("email") or contact.get("phone"):
-            ctx.warn(
-                path,
-                f"contacts[{index + 1}]",
-                "is teruggetrokken (withdrawn: true) maar heeft nog e-mail of telefoon; de site toont ze niet, "
-                "maar haal ze ook uit het bestand: de repository is openbaar",
-            )
         for needle in (contact.get("name", ""), contact.get("email", "")):
             if not needle:
                 continue
