@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import gzip
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kennisbank.build import build_site
 from kennisbank.pipeline import build_catalogue, run
@@ -121,9 +123,13 @@ def test_withdrawn_in_one_file_is_withdrawn_in_all(tmp_path: Path) -> None:
     folder = tmp_path / "practices"
     folder.mkdir()
     original = (REPO / "practices" / f"{slug}.md").read_text(encoding="utf-8")
-    (folder / f"{slug}.md").write_text(withdraw(original, name).replace(f"met {name}", "met de contactpersoon"))
+    head, body = withdraw(original, name).split("\n---\n", 1)
+    body = body.replace(name, "de contactpersoon").replace(email, "het algemene adres")
+    (folder / f"{slug}.md").write_text(head + "\n---\n" + body, encoding="utf-8")
     # A second file that still lists the same person (same e-mail) as a visible contact.
-    copy = original.replace("title: ", "title: Kopie van ", 1)
+    title_line = next(line for line in original.split("\n") if line.startswith("title:"))
+    new_title = "title: " + json.dumps("Kopie van " + yaml.safe_load(title_line)["title"])
+    copy = original.replace(title_line, new_title, 1)
     (folder / f"{slug}-kopie.md").write_text(copy, encoding="utf-8")
     state = run([folder], today=TODAY)
     messages = [str(p) for p in state.errors]
