@@ -15,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --watch practices --watch scripts/kennisbank
+	KENNISBANK_SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --watch practices --watch scripts/kennisbank
 
 build: $(STAMP)
 	$(BIN)/kennisbank build
@@ -38,8 +38,12 @@ format: $(STAMP)
 	$(BIN)/ruff format scripts tests benchmarks
 	$(BIN)/ruff check --fix scripts tests benchmarks
 
+# Tagged, accessible PDFs of every theme and region overview in pdf/ (needs Debian's chromium).
+pdf: build
+	$(BIN)/kennisbank pdf
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf site .site-new .site-old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site pdf .site-new .site-old .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,8 @@ from ..markup import front_matter, link, plural
 from .base import Output, Site
 from .paths import CONTACTS, FINDER, GLOSSARY, HOME, section_src
 
+REGIONS_PLURAL = "arbeidsmarktregio's"
+
 
 def home_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     return [Output(HOME, home_markdown(catalogue, site))]
@@ -20,7 +22,7 @@ def home_markdown(catalogue: Catalogue, site: Site) -> str:
     vocab = catalogue.vocabularies
     counts = (
         f"De kennisbank bevat **{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}** uit "
-        f"**{plural(len(regions), 'arbeidsmarktregio', 'arbeidsmarktregio’s')}**, geordend in "
+        f"**{plural(len(regions), 'arbeidsmarktregio', REGIONS_PLURAL)}**, geordend in "
         f"**{len(vocab.themes)} thema's** en **{len(vocab.target_groups)} doelgroepen**, met "
         f"**{plural(len(contacts), 'contactpersoon', 'contactpersonen')}**.\n\n"
     )
