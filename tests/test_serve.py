@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -51,6 +52,14 @@ def wait_for(what: str, condition: Callable[[], bool], seconds: float) -> None:
     raise AssertionError(f"gave up after {seconds} s waiting for: {what}")
 
 
+def site_path(project: Path) -> str:
+    """`mkdocs serve` serves the site below the path of its site_url."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    return urllib.parse.urlsplit(config["site_url"]).path or "/"
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     """(project copy, base URL, log file) of a running `mkdocs serve`; always stopped afterwards."""
@@ -67,7 +76,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
             stderr=subprocess.STDOUT,
             env=env,
         )
-    base = f"http://127.0.0.1:{port}/kennisbank/"
+    base = f"http://127.0.0.1:{port}{site_path(project)}"
     try:
         wait_for(
             "the first build to be served",
