@@ -72,8 +72,19 @@ def test_ordinary_markdown_passes(source: str) -> None:
 
 def test_withheld_page_shows_problems_escaped() -> None:
     problems = unsafe_content("practices/x.md", '<p onclick="alert(1)">x</p><script>alert(2)</script>')
-    assert len(problems) == 2
+    messages = " ".join(str(p) for p in problems)
+    assert "gebeurtenis-attribuut" in messages and "script in de pagina" in messages
     assert str(problems[0]).startswith("practices/x.md:1: body: de gemaakte pagina bevat ")
     page = withheld_content(problems)
     assert "<script" not in page and "&lt;script&gt;" in page
     assert "onclick=&quot;" in page
+
+
+def test_a_generated_page_may_load_the_sites_own_script_only() -> None:
+    assert scan_content('<script src="../assets/finder.js"></script>') == []
+    for html in (
+        '<script src="https://cdn.example/x.js"></script>',
+        '<script src="//cdn.example/x.js"></script>',
+        '<script src="../assets/x.js">alert(1)</script>',
+    ):
+        assert scan_content(html), html

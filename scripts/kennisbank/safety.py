@@ -21,10 +21,10 @@ _URL_IGNORED_RE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Tables align columns with an inline style; that is the only style content may carry.
 _ALLOWED_STYLE_RE = re.compile(r"^text-align:\s*(left|right|center);?$")
-# Elements that run code, restyle or redirect the page, or embed another document: never in content.
+# Elements that run code, restyle or redirect the page, or embed another document: never in content
+# (a script only as a file of the site itself: see _content_element).
 FORBIDDEN_ELEMENTS = frozenset(
     [
-        "script",
         "iframe",
         "frame",
         "frameset",
@@ -65,9 +65,10 @@ def is_safe_url(value: str) -> bool:
 
 
 class _Scanner(html.parser.HTMLParser):
-    def __init__(self, element_allowed: Callable[[str, dict[str, str]], bool]) -> None:
+    def __init__(self, element_allowed: Callable[[str, dict[str, str]], bool], inline_scripts: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.element_allowed = element_allowed
+        self.inline_scripts = inline_scripts
         self.findings: list[Finding] = []
         self.scripts: list[tuple[dict[str, str], str]] = []
         self._in_script: dict[str, str] | None = None
@@ -98,13 +99,22 @@ class _Scanner(html.parser.HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._in_script is not None:
-            self.scripts.append((self._in_script, "".join(self._script_text)))
+            text = "".join(self._script_text)
+            if text.strip() and not self.inline_scripts:
+                self.findings.append(Finding("script in de pagina", f"<script>{text.strip()[:60]}"))
+            self.scripts.append((self._in_script, text))
             self._in_script = None
+
+
+def _is_local(url: str) -> bool:
+    return bool(url) and not url_scheme(url) and not url.startswith("//")
 
 
 def _content_element(tag: str, attrs: dict[str, str]) -> bool:
     if tag in FORBIDDEN_ELEMENTS:
         return False
+    if tag == "script":  # only a file of the site itself (a generated page may load one); see scan_content
+        return _is_local(attrs.get("src", ""))
     if tag in LOADING_ELEMENTS:
         return not any(
             url_scheme(attrs.get(name, "")) or attrs.get(name, "").startswith("//") for name in ("src", "srcset")
@@ -114,7 +124,7 @@ def _content_element(tag: str, attrs: dict[str, str]) -> bool:
 
 def scan_content(content: str) -> list[Finding]:
     """Problems in the HTML that Markdown made of one page's source (no theme around it)."""
-    scanner = _Scanner(_content_element)
+    scanner = _Scanner(_content_element, inline_scripts=False)
     scanner.feed(content)
     scanner.close()
     return scanner.findings
