@@ -18,8 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONE = {"width": 375, "height": 740}
 
-# Levels of the page's headings in document order, and whether each is rendered.
+# The rendered headings in document order (hidden ones, e.g. a no-script fallback, are not read out).
 HEADINGS_JS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+    .filter(h => h.checkVisibility())
     .map(h => ({level: Number(h.tagName[1]), text: h.textContent.trim().slice(0, 60)}))"""
 
 
