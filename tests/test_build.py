@@ -70,3 +70,13 @@ def test_serve_keeps_last_good_version_of_a_broken_file(tmp_path: Path) -> None:
     third = build_content(site, folder, keep_last_good=True, today=site.today)
     assert not third.errors
     assert "Een vaste jobcoach volgt" in third.catalogue.practices[0].body
+
+
+def test_old_review_date_warns_but_does_not_stop_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    practice = next((project / "practices").glob("*.md"))
+    text = practice.read_text()
+    practice.write_text(text.replace("last_reviewed: 2026-11-22", "last_reviewed: 2020-01-01", 1))
+    assert "last_reviewed: 2020-01-01" in practice.read_text()
+    build_site(project / "mkdocs.yml", tmp_path / "site")
+    assert (tmp_path / "site" / "praktijkvoorbeelden" / practice.stem / "index.html").exists()

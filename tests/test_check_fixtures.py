@@ -114,6 +114,7 @@ def test_duplicate_titles_and_slugs_across_folders(tmp_path: Path, monkeypatch: 
 def test_github_annotations(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(FIXTURES / "invalid")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)  # paths stay relative to the working directory
     code, output = run_check("unknown-theme.md")
     assert code == 1
     assert output.splitlines()[0] == (

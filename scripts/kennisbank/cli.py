@@ -13,7 +13,9 @@ from pathlib import Path
 
 import click
 
-from .errors import KennisbankError, Problem, Severity
+from .annotations import github_annotation
+from .cli_editors import EDITOR_COMMANDS
+from .errors import KennisbankError, Problem
 from .pipeline import DEFAULT_PRACTICES_DIR, run
 
 REPO_ROOT = DEFAULT_PRACTICES_DIR.parent
@@ -50,17 +52,10 @@ def check(paths: tuple[Path, ...], output_format: str | None, today: dt.datetime
     state = run(list(paths) or [DEFAULT_PRACTICES_DIR], today=today.date() if today else None)
     problems = sorted(state.problems, key=lambda p: (p.path, p.line, p.field, p.message))
     for problem in problems:
-        click.echo(github_annotation(problem) if fmt == "github" else str(problem))
+        click.echo(github_annotation(problem, os.environ.get("GITHUB_WORKSPACE")) if fmt == "github" else str(problem))
     click.echo(summary(state.files, problems))
     if state.errors:
         sys.exit(1)
-
-
-def github_annotation(problem: Problem) -> str:
-    level = "error" if problem.severity is Severity.ERROR else "warning"
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    path = problem.path.replace(",", "%2C").replace(":", "%3A")
-    return f"::{level} file={path},line={problem.line},title={problem.field}::{message}"
 
 
 def summary(files: int, problems: list[Problem]) -> str:
@@ -97,6 +92,10 @@ def build(site_dir: Path, config_file: Path) -> None:
         click.echo(f"Bouwen mislukt; {site_dir} is ongewijzigd.", err=True)
         sys.exit(1)
     click.echo(f"Site gebouwd in {site_dir}")
+
+
+for _command in EDITOR_COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:

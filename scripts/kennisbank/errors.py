@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -39,6 +39,9 @@ class Problem:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    # False for a warning that must not reach the published site (a template placeholder): the build
+    # refuses it, while `check` and `mkdocs serve` only warn, so the editor can still preview the file.
+    publishable: bool = field(default=True, compare=False)
 
     def __str__(self) -> str:
         prefix = "waarschuwing: " if self.severity is Severity.WARNING else ""
@@ -47,6 +50,10 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def blocks_build(self) -> bool:
+        return self.is_error or not self.publishable
 
 
 def display_path(path: Path) -> str:

@@ -34,6 +34,7 @@ class RawPractice:
     body: str
     body_line: int  # the file line on which the body starts
     front_matter_end: int  # the line of the closing '---'
+    text: str = ""  # the whole file as read (BOM removed, line endings normalised), comments included
 
     def line(self, *path: str | int) -> int:
         """The line of the deepest known part of ``path``; the front matter's first line otherwise."""
@@ -164,7 +165,7 @@ def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPr
         kind = "een lijst" if isinstance(meta, list) else "leeg" if meta is None else "een losse waarde"
         return None, [Problem(shown, 2, "front matter", f"is {kind}; verwacht velden als 'title: ...' op elke regel")]
     body = "\n".join(line.rstrip() for line in lines[closing + 1 :])
-    return RawPractice(path, shown, slug, meta, key_lines, body, closing + 2, closing + 1), []
+    return RawPractice(path, shown, slug, meta, key_lines, body, closing + 2, closing + 1, text), []
 
 
 class YamlProblem(Exception):

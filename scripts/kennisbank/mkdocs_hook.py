@@ -32,10 +32,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = Site(url=config.site_url or "", intros=read_intros(Path(config.docs_dir)))
     content = build_content(site, practices_dir=_practices_dir(config), keep_last_good=serving)
     _state["content"] = content
+    blocking = [p for p in content.problems if p.blocks_build]
     for problem in content.problems:
-        (log.warning if serving or not problem.is_error else log.error)(str(problem))
-    if content.errors and not serving:
-        raise PluginError(f"{len(content.errors)} fout(en) in de praktijkvoorbeelden (zie hierboven)")
+        # A build stops on errors and placeholders; other warnings (an old review date) are for
+        # `kennisbank check` and must not stop publication. `mkdocs serve` shows everything.
+        if serving:
+            log.warning(str(problem))
+        else:
+            (log.error if problem.blocks_build else log.info)(str(problem))
+    if blocking and not serving:
+        raise PluginError(f"{len(blocking)} fout(en) of invulaanwijzing(en) in de praktijkvoorbeelden (zie hierboven)")
     for file in files:
         if file.src_uri.endswith(".md") and not file.generated_by:
             file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"

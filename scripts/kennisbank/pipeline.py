@@ -1,6 +1,6 @@
 """The stages from practice files to a catalogue, in order, declared once as data.
 
-    load -> validate -> catalogue        (then ``pages.generate`` turns a catalogue into pages)
+    load -> validate -> placeholders -> catalogue        (then ``pages.generate`` turns a catalogue into pages)
 
 Each stage takes the ``State`` and returns it with its own part filled in; problems accumulate, so one
 run reports everything that is wrong in every file.
@@ -17,6 +17,7 @@ from .catalogue import Catalogue, cross_file_problems
 from .errors import ContentError, Problem, errors_only
 from .load import RawPractice, load_paths
 from .model import Practice
+from .placeholders import placeholder_problems
 from .validate import validate
 from .vocabularies import DEFAULT_DIR, Vocabularies, load_vocabularies
 
@@ -55,6 +56,12 @@ def validate_stage(state: State) -> State:
     return state
 
 
+def placeholders_stage(state: State) -> State:
+    for raw in state.raw:
+        state.problems.extend(placeholder_problems(raw))
+    return state
+
+
 def catalogue_stage(state: State) -> State:
     state.problems.extend(cross_file_problems(state.practices))
     state.catalogue = Catalogue(list(state.practices), state.vocabularies)
@@ -64,6 +71,7 @@ def catalogue_stage(state: State) -> State:
 STAGES: tuple[tuple[str, Callable[[State], State]], ...] = (
     ("load", load_stage),
     ("validate", validate_stage),
+    ("placeholders", placeholders_stage),
     ("catalogue", catalogue_stage),
 )
 

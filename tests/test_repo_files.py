@@ -1,0 +1,111 @@
+"""The contribution path's configuration: issue forms in step with the vocabularies, pre-commit running
+what `make lint` runs from .venv, and the workflows doing what CONTRIBUTING.md promises."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kennisbank.vocabularies import Vocabularies
+
+from .conftest import REPO
+
+GITHUB = REPO / ".github"
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_new_practice_form_offers_the_vocabularies(vocabularies: Vocabularies) -> None:
+    form = load(GITHUB / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml")
+    dropdowns = {item["id"]: item["attributes"]["options"] for item in form["body"] if item["type"] == "dropdown"}
+    assert dropdowns["regio"] == [term.name for term in vocabularies.regions]
+    assert dropdowns["themas"] == [term.name for term in vocabularies.themes]
+    assert dropdowns["doelgroepen"] == [term.name for term in vocabularies.target_groups]
+
+
+def test_issue_forms_are_well_formed() -> None:
+    for path in sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml")):
+        form = load(path)
+        if path.name == "config.yml":
+            assert isinstance(form["blank_issues_enabled"], bool)
+            continue
+        assert {"name", "description", "body"} <= set(form), path.name
+        ids = [item["id"] for item in form["body"] if "id" in item]
+        assert len(ids) == len(set(ids)), f"{path.name}: ids must be unique"
+        for item in form["body"]:
+            assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+            if item["type"] != "markdown":
+                assert item["attributes"]["label"], path.name
+
+
+def _hooks() -> dict[str, dict[str, Any]]:
+    config = load(REPO / ".pre-commit-config.yaml")
+    assert all(repo["repo"] == "local" for repo in config["repos"]), "only local hooks: nothing is downloaded"
+    return {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+
+
+def test_pre_commit_uses_only_the_project_venv() -> None:
+    for hook in _hooks().values():
+        assert hook["language"] == "system"
+        assert hook["entry"].startswith(".venv/bin/")
+        assert (REPO / hook["entry"].split()[0]).name in {"kennisbank", "ruff", "mypy"}
+
+
+def test_pre_commit_lints_exactly_like_make_lint() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^lint:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert recipe is not None
+    make_lint = [line.strip().replace("$(BIN)", ".venv/bin") for line in recipe.group(1).splitlines()]
+    hooks = _hooks()
+    assert [hooks[name]["entry"] for name in ("ruff-check", "ruff-format", "mypy")] == make_lint
+    assert all(hooks[name]["pass_filenames"] is False for name in ("ruff-check", "ruff-format", "mypy"))
+
+
+def test_pre_commit_checks_changed_practice_files() -> None:
+    hook = _hooks()["kennisbank-check"]
+    pattern = re.compile(hook["files"])
+    assert pattern.search("practices/voorbeeldstad-jobcoach.md")
+    assert not pattern.search("practices/vocabularies/themes.yml")
+    assert not pattern.search("tests/fixtures/invalid/yaml-error.md")
+    assert hook.get("pass_filenames", True)
+    assert re.search(_hooks()["kennisbank-check-all"]["files"], "practices/vocabularies/themes.yml")
+
+
+def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def _triggers(workflow: dict[str, Any]) -> dict[str, Any]:
+    return workflow.get("on") or workflow[True]  # PyYAML reads the key `on` as true
+
+
+def test_pull_request_workflow_checks_builds_and_keeps_a_preview() -> None:
+    workflow = load(GITHUB / "workflows" / "pull-request.yml")
+    assert "pull_request" in _triggers(workflow)
+    runs = [step.get("run", "") for step in _steps(workflow)]
+    assert ".venv/bin/kennisbank check" in runs
+    assert ".venv/bin/kennisbank schema --check" in runs
+    assert runs.index(".venv/bin/kennisbank check") < runs.index("make build")
+    upload = next(step for step in _steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == "site/"
+
+
+def test_publish_workflow_deploys_main_to_pages() -> None:
+    workflow = load(GITHUB / "workflows" / "publish.yml")
+    assert _triggers(workflow)["push"]["branches"] == ["main"]
+    uses = [step.get("uses", "") for step in _steps(workflow)]
+    assert "make build" in [step.get("run") for step in _steps(workflow)]
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+    assert workflow["permissions"]["pages"] == "write"
+
+
+def test_pull_request_template_has_the_checklist() -> None:
+    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    assert template.count("- [ ]") >= 8
+    assert "CONTRIBUTING.md" in template
