@@ -51,8 +51,12 @@ format: $(STAMP)
 	$(BIN)/ruff format scripts tests benchmarks
 	$(BIN)/ruff check --fix scripts tests benchmarks
 
+# Tagged, accessible PDFs of every theme and region overview in pdf/ (needs Debian's chromium).
+pdf: build
+	$(BIN)/kennisbank pdf
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf node_modules site .site-new .site-old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf node_modules site pdf .site-new .site-old .pytest_cache .mypy_cache .ruff_cache

@@ -94,6 +94,29 @@ def build(site_dir: Path, config_file: Path) -> None:
     click.echo(f"Site gebouwd in {site_dir}")
 
 
+@cli.command()
+@click.option("--site-dir", type=click.Path(path_type=Path), default=REPO_ROOT / "site", show_default="site/")
+@click.option("--out-dir", type=click.Path(path_type=Path), default=REPO_ROOT / "pdf", show_default="pdf/")
+@click.option(
+    "--chromium",
+    type=click.Path(path_type=Path),
+    envvar="KENNISBANK_CHROMIUM",
+    default="/usr/bin/chromium",
+    show_default=True,
+    help="De Chromium die de pdf's afdrukt (of KENNISBANK_CHROMIUM).",
+)
+def pdf(site_dir: Path, out_dir: Path, chromium: Path) -> None:
+    """Maak van elk thema- en regio-overzicht van een gebouwde site een pdf.
+
+    De pdf's zijn getagd en hebben de taal nl, zodat ze toegankelijk zijn. Bouw de site eerst
+    (make pdf doet beide).
+    """
+    from .pdf import make_pdfs
+
+    written = make_pdfs(site_dir, out_dir, chromium)
+    click.echo(f"{len(written)} pdf's gemaakt in {out_dir}")
+
+
 for _command in EDITOR_COMMANDS:
     cli.add_command(_command)
 

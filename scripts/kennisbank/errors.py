@@ -6,10 +6,11 @@ hook) turn them into messages and exit codes.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -41,7 +42,7 @@ class Problem:
     severity: Severity = Severity.ERROR
     # False for a warning that must not reach the published site (a template placeholder): the build
     # refuses it, while `check` and `mkdocs serve` only warn, so the editor can still preview the file.
-    publishable: bool = field(default=True, compare=False)
+    publishable: bool = dataclasses.field(default=True, compare=False)
 
     def __str__(self) -> str:
         prefix = "waarschuwing: " if self.severity is Severity.WARNING else ""

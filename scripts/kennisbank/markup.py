@@ -61,7 +61,7 @@ def relative(target_src: str, from_src: str) -> str:
     return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
 
 
-def front_matter(**meta: str) -> str:
+def front_matter(**meta: str | list[str]) -> str:
     """YAML front matter for a generated page; JSON strings are valid YAML and need no escaping rules."""
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value]
     return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -1,83 +1,138 @@
 """Print-ready overviews at /themas/<id>/afdrukken/ and /regios/<id>/afdrukken/: a cover part, then
-every practice with what a meeting needs on paper, each link written out in full."""
+every practice with what a meeting needs on paper, each web address written out in full.
+
+Only themes and regions with practices get an overview (an empty one would print a cover and nothing
+else); their pages link here only then (pages/terms.py), so every link stays valid in a strict build.
+How the pages look on paper is in docs/assets/print.css; docs/assets/print.js adds the button and
+the date of printing.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..catalogue import Catalogue
-from ..markup import dutch_date, front_matter, plural, text
-from ..model import Practice
+from ..markup import attr, dutch_date, front_matter, link, plural, text
+from ..model import Contact, Practice
 from ..vocabularies import Term, Vocabulary
 from .base import Output, Site
 from .paths import print_src, term_src
 from .practice import section
 from .terms import PRINTABLE, term_label
 
+# What the cover calls an overview, per printable vocabulary.
+KINDS: dict[str, str] = {"themes": "Thema-overzicht", "regions": "Regio-overzicht"}
+
+# Material hides its sidebars on this page: on screen it looks like the paper it becomes.
+HIDE = ["navigation", "toc"]
+
 
 def print_pages(catalogue: Catalogue, site: Site) -> list[Output]:
-    outputs = []
-    for vocabulary in sorted(PRINTABLE):
-        vocab = catalogue.vocabularies.by_key(vocabulary)
-        for term in vocab:
-            practices = catalogue.practices_with(vocabulary, term.id)
-            if practices:
-                outputs.append(Output(print_src(vocabulary, term.id), overview(catalogue, vocab, term, site)))
-    return outputs
+    return [
+        Output(print_src(vocab.key, term.id), overview(catalogue, vocab, term, site))
+        for vocab, term in printable_terms(catalogue)
+    ]
+
+
+def printable_terms(catalogue: Catalogue) -> list[tuple[Vocabulary, Term]]:
+    """The themes and regions that get an overview: those with at least one practice."""
+    return [
+        (vocab, term)
+        for vocab in (catalogue.vocabularies.by_key(key) for key in sorted(PRINTABLE))
+        for term in vocab
+        if catalogue.practices_with(vocab.key, term.id)
+    ]
 
 
 def overview(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) -> str:
+    src = print_src(vocab.key, term.id)
     practices = catalogue.practices_with(vocab.key, term.id)
-    kind = {"themes": "Thema", "regions": "Regio"}[vocab.key]
+    return (
+        front_matter(title=f"{term.name} (afdrukversie)", description=term.description, hide=HIDE)
+        + cover(vocab, term, practices, site, src)
+        + "".join(practice_block(p, catalogue, site) for p in practices)
+    )
+
+
+def cover(vocab: Vocabulary, term: Term, practices: list[Practice], site: Site, src: str) -> str:
     web_page = site.absolute(term_src(vocab.key, term.id).removesuffix("index.md"))
-    cover = [
-        front_matter(title=f"{term.name} (afdrukversie)"),
-        '<div class="kb-print-cover" markdown>\n\n',
-        f"{kind} · Kennisbank Aanpak Jeugdwerkloosheid\n{{: .kb-small }}\n\n",
-        f"# {text(term_label(vocab, term))}\n\n",
-        f"{text(term.description)}\n\n" if term.description else "",
-        f"{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')} · "
-        f'afgedrukt op <span class="kb-print-date">{dutch_date(site.today)}</span> · '
-        f"online: {text(web_page)}\n\n",
-        '[Afdrukken](#){ .md-button .kb-print-button data-kb-print="" }\n\n',
-        "</div>\n\n",
-    ]
-    body = [practice_block(p, catalogue, site) for p in practices]
-    return "".join(cover) + "".join(body)
+    contents = "\n".join(f"1. [{text(p.title)}](#{p.slug})" for p in practices)
+    back = link(f"terug naar {term.name}", term_src(vocab.key, term.id), src)
+    return (
+        '<div class="kb-print-cover" markdown>\n\n'
+        f"{KINDS[vocab.key]} · Kennisbank Aanpak Jeugdwerkloosheid\n{{: .kb-print-kicker }}\n\n"
+        f"# {text(term_label(vocab, term))}\n\n"
+        + (f"{text(term.description)}\n{{: .kb-print-lead }}\n\n" if term.description else "")
+        + f"{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')} · afgedrukt op "
+        f'<time class="kb-print-date" datetime="{site.today.isoformat()}">{dutch_date(site.today)}</time>  \n'
+        f"Actuele versie: {written_url(web_page)}  \n"
+        f"Kennisbank: {written_url(site.absolute(''))}\n{{: .kb-print-facts }}\n\n"
+        '<p class="kb-print-actions">'
+        '<button type="button" class="md-button md-button--primary kb-print-button" hidden>Afdrukken</button> '
+        "<noscript>Afdrukken kan via het menu van uw browser (Ctrl+P of Cmd+P).</noscript> "
+        f"</p>\n\n{back}\n{{: .kb-print-back }}\n\n"
+        f"## In dit overzicht {{ #inhoud }}\n\n{contents}\n\n"
+        "</div>\n\n"
+    )
 
 
 def practice_block(practice: Practice, catalogue: Catalogue, site: Site) -> str:
     vocab = catalogue.vocabularies
-    region = vocab.regions[practice.region].name
-    themes = ", ".join(vocab.themes[t].name for t in practice.themes)
-    lines = [
-        '<section class="kb-print-practice" markdown>\n\n',
-        f"## {text(practice.title)}\n\n",
-        f"**Regio:** {text(region)} · **Thema's:** {text(themes)}",
+    facts = [
+        f"**Regio:** {text(vocab.regions[practice.region].name)} · **Thema's:** "
+        + ", ".join(text(vocab.themes[t].name) for t in practice.themes)
     ]
     if practice.organisations:
-        lines.append(f"  \n**Organisaties:** {text(', '.join(practice.organisations))}")
-    lines.append(f"\n\n{text(practice.summary)}\n\n")
+        facts.append(f"**Organisaties:** {text(', '.join(practice.organisations))}")
+    parts = [
+        '<section class="kb-print-practice" markdown>\n\n',
+        f"## {text(practice.title)} {{ #{practice.slug} }}\n\n",
+        "  \n".join(facts) + "\n{: .kb-print-facts }\n\n",
+        f"{text(practice.summary)}\n\n",
+    ]
     works = section(practice.body, "Wat werkt")
     if works:
-        lines.append(f"**Wat werkt**\n\n{works}\n\n")
+        parts.append(f"### Wat werkt\n\n{works}\n\n")
     if practice.key_figures:
-        lines.append("**Kerncijfers**\n\n" + "\n".join(f"- {text(f)}" for f in practice.key_figures) + "\n\n")
-    contacts = [c for c in practice.contacts]
-    if contacts:
-        people = []
-        for c in contacts:
-            if c.withdrawn:
-                people.append(text(c.organisation))
-                continue
-            details = ", ".join(text(x) for x in (c.role, c.organisation) if x)
-            reach = " · ".join(text(x) for x in (c.email, c.phone) if x)
-            people.append(f"{text(c.name)} ({details})" + (f", {reach}" if reach else ""))
-        lines.append("**Contact:** " + "; ".join(people) + "\n\n")
-    else:
-        lines.append("**Contact:** de bron noemt geen contactpersoon.\n\n")
-    source = practice.source
-    when = f", {dutch_date(source.date)}" if source.date else ""
-    page = f", p. {text(source.page)}" if source.page else ""
-    lines.append(f"**Bron:** {text(source.title)}{when}{page}  \n")
-    lines.append(f"**Online:** {text(site.absolute(practice.url))}\n\n")
-    lines.append("</section>\n\n")
-    return "".join(lines)
+        parts.append("### Kerncijfers\n\n" + "\n".join(f"- {text(f)}" for f in practice.key_figures) + "\n\n")
+    parts.append(contacts(practice.contacts))
+    parts.append(f"**Bron:** {source(practice)}  \n**Online:** {written_url(site.absolute(practice.url))}\n")
+    parts.append("{: .kb-print-source }\n\n</section>\n\n")
+    return "".join(parts)
+
+
+def contacts(people: tuple[Contact, ...]) -> str:
+    if not people:
+        return "**Contact:** de bron noemt geen contactpersoon.\n\n"
+    lines = []
+    for person in people:
+        if person.withdrawn:
+            lines.append(text(person.organisation))
+            continue
+        who = ", ".join(text(x) for x in (person.name, person.role, person.organisation) if x)
+        reach = [f"[{text(person.email)}](mailto:{person.email})"] if person.email else []
+        reach += [f"tel. {text(person.phone)}"] if person.phone else []
+        lines.append(" · ".join([who, *reach]))
+    label = "Contact" if len(people) == 1 else "Contacten"
+    return f"**{label}:** " + "  \n".join(lines) + "\n\n"
+
+
+def source(practice: Practice) -> str:
+    src = practice.source
+    parts = [text(src.title)]
+    parts += [text(src.publisher)] if src.publisher else []
+    parts += [dutch_date(src.date)] if src.date else []
+    parts += [f"p. {text(src.page)}"] if src.page else []
+    line = ", ".join(parts)
+    return line + (f" ({written_url(src.url)})" if src.url else "")
+
+
+def written_url(address: str) -> str:
+    """A web address to read on paper: a link whose text is the address, wrapping only after a '/'.
+
+    A break at a hyphen would look like hyphenation and be typed without it; so each part stays whole
+    (print.css keeps it on one line) and only the <wbr> after each '/' may break.
+    """
+    parts = re.findall(r"^[a-z][a-z0-9+.-]*://|[^/]*/|[^/]+$", address)
+    spans = "<wbr>".join(f"<span>{text(part)}</span>" for part in parts)
+    return f'<a class="kb-url" href="{attr(address)}">{spans}</a>'

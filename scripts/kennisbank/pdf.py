@@ -1,0 +1,118 @@
+"""Ready-made PDFs of the print overviews (``kennisbank pdf``, ``make pdf``).
+
+Each overview of a built site is printed by headless Chromium exactly as a browser prints it, with the
+site's print styles. Chromium writes tagged PDFs (structure for screen readers), takes the language
+from ``<html lang="nl">`` and adds an outline of the headings: Dutch public documents must be
+accessible. Chromium is Debian's package, the one the browser tests use; Playwright drives it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import KennisbankError
+from .pages.paths import SECTION_FOLDERS
+from .pages.terms import PRINTABLE
+
+DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
+# A closed network: no background connections, no sandbox (containers and CI often run as root).
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+)
+# File name prefix per printable vocabulary: thema-nazorg.pdf, regio-twente.pdf.
+PREFIXES: dict[str, str] = {"themes": "thema", "regions": "regio"}
+
+
+class PdfError(KennisbankError):
+    """The PDFs cannot be made here: no built site, no Chromium or no Playwright."""
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    path: str  # the overview below the site root, e.g. 'themas/nazorg/afdrukken/'
+    filename: str  # e.g. 'thema-nazorg.pdf'
+
+
+def print_jobs(site_dir: Path) -> list[PrintJob]:
+    """Every overview the built site has, found in the site itself so the PDFs match what is online."""
+    jobs = []
+    for vocabulary in sorted(PRINTABLE):
+        folder = SECTION_FOLDERS[vocabulary]
+        for page in sorted(site_dir.glob(f"{folder}/*/afdrukken/index.html")):
+            term_id = page.parent.parent.name
+            jobs.append(PrintJob(f"{folder}/{term_id}/afdrukken/", f"{PREFIXES[vocabulary]}-{term_id}.pdf"))
+    return jobs
+
+
+def print_pdf(page: Any, url: str) -> bytes:
+    """One page as the browser prints it: print media, the CSS page size (A4), tagged, with outline."""
+    page.goto(url, wait_until="load")
+    page.emulate_media(media="print")
+    pdf: bytes = page.pdf(prefer_css_page_size=True, tagged=True, outline=True)
+    return pdf
+
+
+def make_pdfs(site_dir: Path, out_dir: Path, chromium: Path = DEFAULT_CHROMIUM) -> list[Path]:
+    if not (site_dir / "index.html").exists():
+        raise PdfError(f"{site_dir}: geen gebouwde site; bouw die eerst met 'make build'")
+    if not chromium.exists():
+        raise PdfError(f"{chromium}: Chromium ontbreekt; installeer het Debian-pakket 'chromium'")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise PdfError("Playwright ontbreekt; installeer de vastgepinde pakketten ('make .venv/.installed')") from None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
+        try:
+            return print_all(browser, site_dir, out_dir)
+        finally:
+            browser.close()
+
+
+def print_all(browser: Any, site_dir: Path, out_dir: Path) -> list[Path]:
+    """Every overview of the built site in ``site_dir`` as a PDF in ``out_dir``, by a running browser."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    context = browser.new_context(locale="nl-NL")
+    try:
+        page = context.new_page()
+        with serve(site_dir) as base:
+            for job in print_jobs(site_dir):
+                target = out_dir / job.filename
+                target.write_bytes(print_pdf(page, base + job.path))
+                written.append(target)
+    finally:
+        context.close()
+    return written
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """The directory on a loopback port for as long as the block runs; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
