@@ -54,6 +54,9 @@ def page_kinds() -> dict[str, str]:
         "success-factors": "handvatten/",
         "contacts": "contacten/",
         "finder": "zoeken/",
+        "finder-with-query": "zoeken/?q=nazorg",
+        "finder-with-facet": f"zoeken/?thema={theme}",
+        "finder-with-query-and-facets": f"zoeken/?q=jongeren&thema={theme}&regio={region}",
         "glossary": "begrippen/",
         "about": "over/",
         "privacy": "privacy/",
@@ -63,7 +66,20 @@ def page_kinds() -> dict[str, str]:
 
 PAGE_KINDS = page_kinds()
 # Pages whose script changes them after loading: what to wait for before checking.
-READY: dict[str, str] = {"practice-with-marked-search-term": "article mark"}
+FINDER_RESULTS = "#kb-finder-results li a"
+READY: dict[str, tuple[str, ...]] = {
+    "practice-with-marked-search-term": ("article mark",),
+    "finder": (FINDER_RESULTS,),
+    "finder-with-query": (FINDER_RESULTS, "#kb-finder-results mark"),
+    "finder-with-facet": (FINDER_RESULTS, ".kb-facet input:checked"),
+    "finder-with-query-and-facets": (FINDER_RESULTS, ".kb-facet input:checked"),
+}
+
+
+def open_page(page: Any, site_url: str, kind: str) -> None:
+    page.goto(site_url + PAGE_KINDS[kind])
+    for selector in READY.get(kind, ()):
+        page.wait_for_selector(selector)
 
 
 @pytest.fixture(scope="module")
@@ -86,9 +102,7 @@ def heading_problems(headings: list[dict[str, Any]]) -> list[str]:
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_has_no_axe_violations(kind: str, page: Any, site_url: str, axe_script: Path) -> None:
-    page.goto(site_url + PAGE_KINDS[kind])
-    if kind in READY:
-        page.wait_for_selector(READY[kind])
+    open_page(page, site_url, kind)
     found = violations(page, axe_script)
     if found:
         pytest.fail(f"axe found WCAG 2.1 A/AA violations on /{PAGE_KINDS[kind]}:\n{describe(found)}", pytrace=False)
@@ -96,7 +110,7 @@ def test_page_has_no_axe_violations(kind: str, page: Any, site_url: str, axe_scr
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_is_dutch_with_skip_link_and_ordered_headings(kind: str, page: Any, site_url: str) -> None:
-    page.goto(site_url + PAGE_KINDS[kind])
+    open_page(page, site_url, kind)
     assert page.evaluate("document.documentElement.lang") == "nl"
     skip = page.locator("a.md-skip")
     assert skip.count() == 1, "no skip link"
@@ -159,9 +173,9 @@ def test_keyboard_focus_is_visible_on_links_and_tabs(page: Any, site_url: str) -
         assert "none" not in focused.split(" | ")[0], (selector, focused)
 
 
-@pytest.mark.parametrize("kind", ["practice", "contacts", "theme-print", "finder"])
+@pytest.mark.parametrize("kind", ["practice", "contacts", "theme-print", "finder", "finder-with-query-and-facets"])
 def test_phone_width_needs_no_horizontal_scrolling(kind: str, page: Any, site_url: str) -> None:
     page.set_viewport_size(PHONE)
-    page.goto(site_url + PAGE_KINDS[kind])
+    open_page(page, site_url, kind)
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], f"/{PAGE_KINDS[kind]} is {widths[0]}px wide in a {widths[1]}px viewport"
