@@ -94,6 +94,48 @@ def build(site_dir: Path, config_file: Path) -> None:
     click.echo(f"Site gebouwd in {site_dir}")
 
 
+# (option, practice attribute, vocabulary) for the facet filters of ``search``.
+SEARCH_FILTERS: tuple[tuple[str, str, str], ...] = (
+    ("theme", "themes", "themes"),
+    ("target_group", "target_groups", "target_groups"),
+    ("region", "region", "regions"),
+)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--theme", multiple=True, metavar="ID", help="Alleen dit thema (id, bijv. nazorg); mag vaker.")
+@click.option("--target-group", multiple=True, metavar="ID", help="Alleen deze doelgroep (id, bijv. vso).")
+@click.option("--region", multiple=True, metavar="ID", help="Alleen deze regio (id, bijv. twente).")
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON: path, slug, title en score, beste eerst.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Toon de eerste N (0: alle; standaard 10).")
+def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, ...]) -> None:
+    """Zoek praktijkvoorbeelden met dezelfde index en rangorde als de zoekpagina /zoeken/."""
+    from .pipeline import build_catalogue
+    from .search.index import build_search_data
+    from .search.query import Filters, Searcher
+    from .search.report import as_json as json_report
+    from .search.report import human
+
+    catalogue = build_catalogue()
+    filters = {}
+    for option, attribute, vocabulary in SEARCH_FILTERS:
+        vocab = catalogue.vocabularies.by_key(vocabulary)
+        unknown = [value for value in selected[option] if value not in vocab]
+        if unknown:
+            raise click.BadParameter(
+                f"onbekend: {', '.join(unknown)}; kies uit: {', '.join(vocab.ids)}",
+                param_hint=f"--{option.replace('_', '-')}",
+            )
+        filters[attribute] = frozenset(selected[option])
+    searcher = Searcher(build_search_data(catalogue))
+    results = searcher.search(query, Filters(filters))
+    if as_json:
+        click.echo(json_report(results, limit or 0))
+    else:
+        click.echo(human(query, searcher.terms(query), results, 10 if limit is None else limit))
+
+
 @cli.command()
 @click.option("--site-dir", type=click.Path(path_type=Path), default=REPO_ROOT / "site", show_default="site/")
 @click.option("--out-dir", type=click.Path(path_type=Path), default=REPO_ROOT / "pdf", show_default="pdf/")

@@ -14,8 +14,10 @@ from .contacts import contact_pages
 from .finder import finder_pages
 from .glossary import glossary_pages
 from .home import home_pages
+from .opendata import opendata_pages
 from .practice import practice_pages
 from .printing import print_pages
+from .search import search_pages
 from .terms import term_pages
 
 Generator = Callable[[Catalogue, Site], list[Output]]
@@ -28,6 +30,8 @@ GENERATORS: tuple[Generator, ...] = (
     finder_pages,
     glossary_pages,
     home_pages,
+    search_pages,
+    opendata_pages,
 )
 
 

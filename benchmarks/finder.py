@@ -1,0 +1,197 @@
+"""Finder figures: the size of what the browser downloads and the time to the first results, at the
+real content and at synthetic catalogues, beside Material's built-in search on the same pages.
+
+    .venv/bin/python -m benchmarks.finder [--sizes 1000,10000] [--browser]
+
+``finder_sizes(catalogue)`` is the function for ``make bench``: it builds the finder's outputs for any
+catalogue (e.g. one from ``benchmarks/synthetic.py``) and returns their sizes. This module's own
+``synthetic_catalogue`` mixes the real practices in memory: each synthetic practice takes its title
+words, summary and body paragraphs from different real ones, so the index gets realistic postings
+rather than repeats that gzip would fold away (summaries are words of two real summaries, shuffled,
+so the finder data does not compress better than real text would).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import json
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from kennisbank.catalogue import Catalogue
+from kennisbank.model import Practice
+from kennisbank.pages.search import ASSETS, DATA_FILE, LUNR_FILES, search_outputs
+from kennisbank.pipeline import build_catalogue
+from kennisbank.search.index import build_search_data
+from kennisbank.search.query import Searcher
+from kennisbank.search.shards import ShardedIndex, split
+
+REPO = Path(__file__).resolve().parents[1]
+TYPICAL_QUERIES = ("nazorg vso", "heftruck certificaat", "vsv Twente", "jongeren werk school")
+
+
+def synthetic_catalogue(catalogue: Catalogue, count: int, seed: int = 1) -> Catalogue:
+    rng = random.Random(seed)
+    real = catalogue.practices
+    paragraphs = [p for practice in real for p in practice.body.split("\n\n") if p.strip()]
+    vocab = catalogue.vocabularies
+    practices: list[Practice] = []
+    for number in range(count):
+        base = real[number % len(real)]
+        other, third = rng.sample(real, k=2)
+        summary_words = (other.summary + " " + third.summary).split()
+        words = base.title.split()
+        rng.shuffle(words)
+        body = "\n\n".join(rng.sample(paragraphs, k=min(len(paragraphs), 12)))
+        practices.append(
+            dataclasses.replace(
+                base,
+                slug=f"synthetisch-{number}",
+                title=f"{' '.join(words[:6])} {other.title.split()[-1]} {number}",
+                summary=" ".join(rng.sample(summary_words, k=min(len(summary_words), 45))),
+                body=body,
+                region=rng.choice(vocab.regions.ids),
+                themes=tuple(rng.sample(vocab.themes.ids, k=2)),
+                target_groups=tuple(rng.sample(vocab.target_groups.ids, k=2)),
+            )
+        )
+    return Catalogue(practices, vocab)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def as_bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
+    """Build the finder outputs for a catalogue; sizes in bytes (raw and gzipped), totals and per practice."""
+    started = time.perf_counter()
+    search_data = build_search_data(catalogue)
+    sharded = split(search_data.index.serialize())
+    outputs = {o.src_uri: as_bytes(o.content) for o in search_outputs(search_data, sharded)}
+    seconds = time.perf_counter() - started
+    n = len(catalogue.practices)
+    shards = {k: v for k, v in outputs.items() if k.startswith(ASSETS + "index-")}
+    data = outputs[ASSETS + DATA_FILE]
+    scripts = [outputs[ASSETS + name] for name, _ in LUNR_FILES] + [outputs[ASSETS + "finder.js"]]
+    index_raw = sum(len(v) for v in shards.values())
+    index_gz = sum(gz(v) for v in shards.values())
+    first = first_result_download(Searcher(search_data), sharded, outputs)
+    return {
+        "practices": n,
+        "build_seconds": round(seconds, 1),
+        "shards": len(shards),
+        "index_raw": index_raw,
+        "index_gz": index_gz,
+        "index_raw_per_practice": index_raw // n,
+        "index_gz_per_practice": index_gz // n,
+        "data_raw": len(data),
+        "data_gz": gz(data),
+        "scripts_gz": sum(gz(s) for s in scripts),
+        "first_result_gz_max": max(first.values()),
+        "first_result_gz": first,
+        "outputs": outputs,
+    }
+
+
+def first_result_download(searcher: Searcher, sharded: ShardedIndex, outputs: dict[str, bytes]) -> dict[str, int]:
+    """Per typical query: gzipped bytes fetched before the first results (scripts, data, its shards)."""
+    base = sum(gz(outputs[ASSETS + name]) for name, _ in LUNR_FILES)
+    base += gz(outputs[ASSETS + "finder.js"]) + gz(outputs[ASSETS + DATA_FILE])
+    sizes = {}
+    for query in TYPICAL_QUERIES:
+        stems = [t.stem for t in searcher.terms(query)]
+        numbers = {sharded.shard_of(s) for s in stems}
+        sizes[query] = base + sum(gz(outputs[f"{ASSETS}index-{i}.json"]) for i in numbers)
+    return sizes
+
+
+def material_index_size(site_dir: Path) -> tuple[int, int, int]:
+    """Material's search index of a built site: (bytes raw, gzipped, number of entries)."""
+    raw = (site_dir / "search" / "search_index.json").read_bytes()
+    return len(raw), gz(raw), len(json.loads(raw)["docs"])
+
+
+def scaled_material_index(site_dir: Path, count: int) -> bytes:
+    """Material's index as if the site had ``count`` practices: the practice pages' entries repeated
+    with numbered titles (Material indexes every page's text, so it grows with the pages)."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_bytes())
+    practice_docs = [d for d in index["docs"] if d["location"].startswith("praktijkvoorbeelden/")]
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for doc in practice_docs:
+        pages.setdefault(doc["location"].split("#")[0], []).append(doc)
+    groups = list(pages.values())
+    docs = [d for d in index["docs"] if not d["location"].startswith("praktijkvoorbeelden/")]
+    for number in range(count):
+        for doc in groups[number % len(groups)]:
+            docs.append({**doc, "location": f"{doc['location']}?{number}", "title": f"{doc['title']} {number}"})
+    return json.dumps({**index, "docs": docs}, ensure_ascii=False).encode()
+
+
+def browser_timings(site_dir: Path, outputs: dict[str, bytes], count: int) -> dict[str, float]:
+    """Milliseconds from navigation to the first results: the finder, and Material's search box, on a
+    copy of the built site with these finder outputs and a Material index of ``count`` practices."""
+    from playwright.sync_api import sync_playwright
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory
+
+    work = Path(tempfile.mkdtemp(prefix="finder-bench-"))
+    copy = work / "site"
+    shutil.copytree(site_dir, copy)
+    shutil.rmtree(copy / ASSETS.rstrip("/"))
+    for src_uri, content in outputs.items():
+        target = copy / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    (copy / "search" / "search_index.json").write_bytes(scaled_material_index(site_dir, count))
+    url = serve_directory(copy)
+    timings: dict[str, float] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+        page.goto(url + "over/")  # warm up the browser, so neither measurement pays for its start
+        page.goto(url + "zoeken/?q=nazorg+vso")
+        page.wait_for_selector("#kb-finder[data-ready] .kb-result", timeout=120_000)
+        timings["finder_ms"] = page.evaluate("performance.now()")
+        page.goto(url + "over/?q=nazorg+vso")
+        page.wait_for_selector(".md-search-result__item", timeout=300_000)
+        timings["material_ms"] = page.evaluate("performance.now()")
+        browser.close()
+    shutil.rmtree(work)
+    return {k: round(v) for k, v in timings.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000", help="synthetic catalogue sizes, comma-separated")
+    parser.add_argument("--browser", action="store_true", help="also time the first results in Chromium")
+    args = parser.parse_args()
+    real = build_catalogue()
+    site_dir = REPO / "site"
+    catalogues = [("echt", real)] + [
+        (f"synthetisch {n}", synthetic_catalogue(real, int(n))) for n in args.sizes.split(",") if n
+    ]
+    if (site_dir / "search" / "search_index.json").exists():
+        raw, packed, entries = material_index_size(site_dir)
+        print(f"Material (echte site): {raw / 1e6:.2f} MB, gzip {packed / 1e6:.2f} MB, {entries} ingangen")
+    for label, catalogue in catalogues:
+        sizes = finder_sizes(catalogue)
+        line = {k: v for k, v in sizes.items() if k not in ("first_result_gz", "outputs")}
+        if args.browser and site_dir.exists():
+            line |= browser_timings(site_dir, sizes["outputs"], len(catalogue.practices))
+            scaled = scaled_material_index(site_dir, len(catalogue.practices))
+            line["material_index_gz"] = gz(scaled)
+        print(label, json.dumps(line))
+
+
+if __name__ == "__main__":
+    main()

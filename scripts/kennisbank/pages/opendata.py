@@ -1,0 +1,94 @@
+"""The catalogue as open data: /catalogus.json and /catalogus.csv, one record per practice with its
+metadata and address. Withdrawn contacts are left out entirely."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..catalogue import FACETS, Catalogue
+from ..model import Practice
+from .base import Output, Site
+
+CATALOGUE_JSON = "catalogus.json"
+CATALOGUE_CSV = "catalogus.csv"
+LIST_SEPARATOR = "; "
+
+
+def opendata_pages(catalogue: Catalogue, site: Site) -> list[Output]:
+    records = [catalogue_record(p, catalogue, site) for p in catalogue.practices]
+    document: dict[str, Any] = {
+        "title": "Kennisbank Aanpak Jeugdwerkloosheid: praktijkvoorbeelden",
+        "site": site.url,
+        "count": len(records),
+        "practices": records,
+    }
+    return [
+        Output(CATALOGUE_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n"),
+        Output(CATALOGUE_CSV, catalogue_csv(records)),
+    ]
+
+
+def catalogue_record(practice: Practice, catalogue: Catalogue, site: Site) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "slug": practice.slug,
+        "url": site.absolute(practice.url),
+        "title": practice.title,
+        "summary": practice.summary,
+    }
+    for attribute, vocabulary in FACETS:
+        vocab = catalogue.vocabularies.by_key(vocabulary)
+        value = getattr(practice, attribute)
+        ids = [value] if isinstance(value, str) else list(value)
+        record[attribute] = [{"id": i, "name": vocab[i].name} for i in ids]
+    source = practice.source
+    record |= {
+        "municipalities": list(practice.municipalities),
+        "organisations": list(practice.organisations),
+        "period": practice.period,
+        "key_figures": list(practice.key_figures),
+        "contacts": [
+            {"name": c.name, "organisation": c.organisation, "role": c.role, "email": c.email, "phone": c.phone}
+            for c in practice.visible_contacts
+        ],
+        "links": [{"title": link.title, "url": link.url} for link in practice.links],
+        "source": {
+            "title": source.title,
+            "publisher": source.publisher,
+            "date": source.date,
+            "page": source.page,
+            "url": source.url,
+        },
+        "last_reviewed": practice.last_reviewed.isoformat(),
+    }
+    return record
+
+
+def csv_cell(value: Any) -> str:
+    """Lists joined; a cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(csv_cell(v) for v in value)
+    elif isinstance(value, dict):
+        value = value.get("id") or " ".join(str(v) for v in value.values() if v)
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def catalogue_csv(records: list[dict[str, Any]]) -> str:
+    columns = [key for key in records[0] if key not in ("source", "links")] if records else []
+    columns += ["source_title", "source_publisher", "source_date", "source_page", "source_url"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        flat = dict(record)
+        flat["contacts"] = [
+            ", ".join(x for x in (c["name"], c["organisation"], c["email"], c["phone"]) if x)
+            for c in record["contacts"]
+        ]
+        for key, value in record["source"].items():
+            flat[f"source_{key}"] = value
+        writer.writerow([csv_cell(flat[c]) for c in columns])
+    return out.getvalue()
