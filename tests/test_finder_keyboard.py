@@ -43,8 +43,8 @@ def test_tab_from_search_field_to_a_facet_tick_it_and_reach_the_results(page: An
     page.focus("#kb-finder-q")
     page.keyboard.type("nazorg")
     page.wait_for_function("all => document.querySelector('#kb-finder-status').textContent !== all", arg=everything)
-    # The search field, its button, then the first facet: no detours through other parts of the page.
-    assert tab_until(page, ".kb-facet input[type=checkbox]", limit=3) <= 3
+    # The search field, its button, the link to the results, then the first facet: no detours.
+    tab_until(page, ".kb-facet input[type=checkbox]", limit=3)
     box = active(page, "({id: el.id, name: el.name, value: el.value, checked: el.checked})")
     assert not box["checked"]
     before = page.text_content("#kb-finder-status")
@@ -77,3 +77,14 @@ def test_focused_finder_controls_are_visibly_marked(selector: str, page: Any, si
     focused = element.evaluate(FOCUS_STYLE_JS)
     assert focused != unfocused, f"{selector}: focus changes nothing visible ({focused})"
     assert not focused["outline"].startswith("none") or focused["shadow"] != "none", focused
+
+
+def test_link_from_the_search_field_straight_to_the_results(page: Any, site_url: str) -> None:
+    """Without it a keyboard user passes every facet checkbox on the way to the results."""
+    open_finder(page, site_url, "?q=nazorg")
+    page.focus("#kb-finder-q")
+    tab_until(page, "a.kb-finder-skip", limit=2)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    first = page.locator(RESULT_LINK).first
+    assert first.evaluate("el => el === document.activeElement"), describe_focus(page)
