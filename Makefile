@@ -23,7 +23,20 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kennisbank check
 
-test: $(STAMP)
+# axe-core for the accessibility tests, pinned in package-lock.json. Without npm (a machine with only
+# python3) this prints a note and the axe tests skip; on CI (CI=true) a missing axe is an error.
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1 && npm ci --ignore-scripts --no-audit --no-fund; then \
+		touch $@; \
+	elif [ "$${CI:-}" = "true" ]; then \
+		echo "CI=true: npm is needed to install axe-core for the accessibility tests" >&2; exit 1; \
+	else \
+		echo "Note: axe-core not installed (npm missing or failed); the accessibility tests will be skipped."; \
+	fi
+
+test: $(STAMP) $(AXE)
 	$(BIN)/pytest
 
 test-fast: $(STAMP)
@@ -48,4 +61,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(SIZES),--sizes $(SIZES))
 
 clean:
-	rm -rf site pdf .site-new .site-old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf node_modules site pdf .site-new .site-old .pytest_cache .mypy_cache .ruff_cache

@@ -58,7 +58,7 @@ def open_finder(page, site_url: str, query: str = "") -> None:  # type: ignore[n
 
 
 def slugs(page, n: int = 100) -> list[str]:  # type: ignore[no-untyped-def]
-    hrefs = page.eval_on_selector_all(".kb-result h3 a", "links => links.map(a => a.getAttribute('href'))")
+    hrefs = page.eval_on_selector_all(".kb-result h2 a", "links => links.map(a => a.getAttribute('href'))")
     return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs][:n]
 
 

@@ -69,3 +69,13 @@ def test_site_is_dutch_and_edit_links_point_at_sources(built_site: Path) -> None
 def test_no_google_fonts_or_other_hosts_in_head(built_site: Path) -> None:
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+
+
+def test_links_from_the_source_are_on_the_practice_page(built_site: Path) -> None:
+    catalogue = build_catalogue()
+    with_links = [p for p in catalogue.practices if p.links]
+    assert with_links
+    for practice in with_links:
+        own = page(built_site, f"praktijkvoorbeelden/{practice.slug}")
+        for link in practice.links:
+            assert f'href="{link.url}"' in own and link.title in own

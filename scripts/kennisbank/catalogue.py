@@ -74,8 +74,10 @@ class Catalogue:
 
 
 def cross_file_problems(practices: Iterable[Practice]) -> list[Problem]:
-    """Slugs and titles must be unique across all files, wherever they come from."""
-    problems = []
+    """Slugs and titles must be unique across all files, wherever they come from; a withdrawn contact
+    is withdrawn everywhere."""
+    practices = list(practices)
+    problems = withdrawn_elsewhere(practices)
     first_slug: dict[str, Practice] = {}
     first_title: dict[str, Practice] = {}
     for practice in practices:
@@ -105,3 +107,47 @@ def cross_file_problems(practices: Iterable[Practice]) -> list[Problem]:
         else:
             first_title[key] = practice
     return problems
+
+
+def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
+    """A person withdrawn in one file must not be published by another: not as a contact, not in a text."""
+    withdrawn: dict[str, Practice] = {}
+    for practice in practices:
+        for contact in practice.contacts:
+            if contact.withdrawn:
+                withdrawn.update({key: practice for key in _person_keys(contact)})
+    problems: list[Problem] = []
+    for practice in practices:
+        shown = display_path(practice.path)
+        for contact in practice.visible_contacts:
+            origin = next((withdrawn[k] for k in _person_keys(contact) if k in withdrawn), None)
+            if origin is not None:
+                problems.append(
+                    Problem(
+                        shown,
+                        practice.contacts_line,
+                        "contacts",
+                        f"'{contact.name}' is teruggetrokken in {display_path(origin.path)}; zet hier ook "
+                        "'withdrawn: true' bij deze contactpersoon",
+                    )
+                )
+        lines = practice.body.split("\n")
+        for key, origin in withdrawn.items():
+            if origin is practice:
+                continue  # the validator reports mentions in the file itself
+            offset = next((i for i, line in enumerate(lines) if key in line.casefold()), None)
+            if offset is not None:
+                problems.append(
+                    Problem(
+                        shown,
+                        practice.body_line + offset,
+                        "body",
+                        f"noemt '{key}', die als contactpersoon is teruggetrokken in {display_path(origin.path)}; "
+                        "haal de naam weg of schrijf de functie of organisatie",
+                    )
+                )
+    return problems
+
+
+def _person_keys(contact: Contact) -> list[str]:
+    return [k for k in (contact.name.casefold(), contact.email.casefold()) if k]

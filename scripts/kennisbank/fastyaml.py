@@ -1,9 +1,9 @@
 """The fast way to read ordinary front matter: libyaml composes the nodes in C, and one walk over them
 builds both the data and the line of every key and list item.
 
-It handles what practice files contain (mappings, lists, text, whole numbers, true/false, empty values
-and dates) and gives up on everything else: anchors, explicit tags, merge keys, other numbers, any
-error. ``load.parse_yaml`` then reads the text with the pure-Python loader, which gives the same data
+It handles what practice files contain (mappings with plain field names, lists, text, whole numbers,
+true/false, empty values and dates) and gives up on everything else: anchors, explicit tags, other keys,
+other numbers, any error. ``load.parse_yaml`` then reads the text with the pure-Python loader, which gives the same data
 for ordinary YAML and the exact problem with its line for the rest. ``tests/test_fast_paths.py`` checks
 that both ways agree.
 
@@ -25,9 +25,13 @@ KeyPath = tuple[str | int, ...]
 
 LOADER: Any = getattr(yaml, "CSafeLoader", None)
 
-# An anchor (&name) or alias (*name) is '&' or '*' directly followed by a name character; text without
-# such a pair has neither, so libyaml (which does not say where anchors are) may read it.
-_MAY_ANCHOR_RE = re.compile(r"[&*][^\s,\[\]{}]")
+# An anchor (&name) or alias (*name) is '&' or '*' directly followed by a name character, and an explicit
+# tag is a '!' where a value starts; text without either has none, so libyaml (whose nodes do not say
+# where anchors or tags were) may read it. The pure-Python loader refuses all three with a message.
+_MAY_ANCHOR_OR_TAG_RE = re.compile(r"[&*][^\s,\[\]{}]|(?:^|[\s\[\]{},:-])!")
+# Field names as the schema writes them; any other key (a number, 'yes', '<<', odd characters) goes
+# the pure-Python way, which says what is wrong with it.
+_KEY_RE = re.compile(r"[a-z_]{1,60}\Z")
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # no octal, hex, underscores or sexagesimal
 _DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")  # a date without a time
 _BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
@@ -62,14 +66,14 @@ SCALARS: dict[str, Callable[[str], Any]] = {
 
 def parse(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]] | None:
     """(data, lines) for ordinary YAML; None where the pure-Python loader must read it."""
-    if LOADER is None or _MAY_ANCHOR_RE.search(text):
+    if LOADER is None or _MAY_ANCHOR_OR_TAG_RE.search(text):
         return None
     loader = LOADER(text)
     try:
         node = loader.get_single_node()
         lines: dict[KeyPath, int] = {}
         return (None if node is None else _build(node, (), lines, first_line)), lines
-    except (_Unusual, yaml.YAMLError, ValueError, OverflowError, KeyError):
+    except (_Unusual, yaml.YAMLError, ValueError, OverflowError, KeyError, RecursionError):
         return None
     finally:
         loader.dispose()
@@ -84,13 +88,15 @@ def _build(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line
     if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
         data = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+                raise _Unusual
+            if not _KEY_RE.match(key_node.value):
                 raise _Unusual
             where = (*path, key_node.value)
             if where in lines:  # a key given twice: the pure-Python path names both lines
                 raise _Unusual
             lines[where] = key_node.start_mark.line + first_line
-            data[_build(key_node, path, lines, first_line)] = _build(value_node, where, lines, first_line)
+            data[key_node.value] = _build(value_node, where, lines, first_line)
         return data
     if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
         items = []

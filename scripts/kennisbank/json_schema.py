@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from .schema import FIELDS, Field, Kind
-from .validate import _EMAIL_RE, _HTML_RE, _PARTIAL_DATE_RE, _PHONE_RE, _URL_RE  # the validator's patterns
+from .validate import (  # the validator's patterns
+    _EMAIL_RE,
+    _HTML_RE,
+    _INVISIBLE_RE,
+    _PARTIAL_DATE_RE,
+    _PHONE_RE,
+    _URL_RE,
+)
 from .vocabularies import DEFAULT_DIR, Vocabularies, Vocabulary
 
 SCHEMA_PATH = DEFAULT_DIR.parent / "schema.json"
@@ -33,7 +40,7 @@ def _text(fld: Field, one_line: bool) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "string",
         "pattern": _ONE_LINE if one_line else _NON_BLANK,
-        "not": {"type": "string", "pattern": _pattern(_HTML_RE.pattern)},
+        "not": {"type": "string", "pattern": _pattern(f"{_HTML_RE.pattern}|{_INVISIBLE_RE.pattern}")},
     }
     if fld.max_length:
         schema["maxLength"] = fld.max_length
@@ -72,7 +79,7 @@ def _build_paragraph(fld: Field, vocabularies: Vocabularies) -> dict[str, Any]:
 
 
 def _build_text_list(fld: Field, vocabularies: Vocabularies) -> dict[str, Any]:
-    return {"type": "array", "items": _build_text(fld, vocabularies)}
+    return {"type": "array", "items": _build_text(fld, vocabularies), "uniqueItems": True}
 
 
 def _build_term(fld: Field, vocabularies: Vocabularies) -> dict[str, Any]:

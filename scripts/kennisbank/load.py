@@ -176,8 +176,22 @@ class YamlProblem(Exception):
         self.message = message
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+# Field names are words; anything else would garble 'path:line: field: message' (a ':' or a newline).
+_KEY_RE = re.compile(r"^[^\W\d][\w'.-]{0,59}$")
+# How a YAML 1.1 plain key that is not text reads to an editor: 'yes: ...' is a boolean key.
+_KEY_TYPES = {
+    "tag:yaml.org,2002:bool": "een ja/nee-waarde",
+    "tag:yaml.org,2002:int": "een getal",
+    "tag:yaml.org,2002:float": "een getal",
+    "tag:yaml.org,2002:null": "leeg",
+    "tag:yaml.org,2002:timestamp": "een datum",
+}
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases: they make a file hard to read and can blow up in size."""
+    """SafeLoader that refuses anchors, aliases and explicit tags: they make a file hard to read, can blow
+    up in size, and build values (bytes, sets) that no field accepts. ``!!str`` stays allowed."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
@@ -186,7 +200,45 @@ class _NoAliasLoader(yaml.SafeLoader):
                 event.start_mark.line,
                 "YAML-ankers en -verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde voluit",
             )
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!", _STR_TAG):
+            raise YamlProblem(
+                event.start_mark.line,
+                f"YAML-label '{tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan; "
+                "schrijf tekst, een getal, een datum, een lijst of velden zonder label",
+            )
         return super().compose_node(parent, index)
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            raise _NodeProblem(
+                node, f"getal '{node.value[:20]}...' is te lang; zet tekst tussen aanhalingstekens"
+            ) from None
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise _NodeProblem(
+                node,
+                f"'{node.value}' is geen bestaande datum; schrijf een echte datum als JJJJ-MM-DD, bijvoorbeeld "
+                "2026-11-22",
+            ) from None
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_yaml_int)
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
+
+
+class _NodeProblem(Exception):
+    """A value that YAML cannot build, at its node (line counted from 0 in the YAML text)."""
+
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.line = node.start_mark.line
+        self.message = message
 
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
@@ -194,13 +246,16 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]
     fast = fastyaml.parse(text, first_line)
     if fast is not None:
         return fast
-    return _parse(_NoAliasLoader, text, first_line)
+    return _parse_slow(text, first_line)
 
 
-def _parse(loader_class: Any, text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]]:
-    loader = None
+def _parse_slow(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]]:
+    """The pure-Python loader: every check, every problem with its line."""
     try:
-        loader = loader_class(text)  # the pure-Python reader checks every character here
+        loader = _NoAliasLoader(text)  # the reader refuses control characters here already
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(text[: exc.position].count("\n") + first_line, _control_message(exc)) from None
+    try:
         try:
             node = loader.get_single_node()
         except YamlProblem as exc:
@@ -210,34 +265,55 @@ def _parse(loader_class: Any, text: str, first_line: int) -> tuple[Any, dict[Key
         lines: dict[KeyPath, int] = {}
         _record_lines(node, (), lines, first_line)
         data = loader.construct_document(node)
+    except _NodeProblem as exc:
+        raise YamlProblem(exc.line + first_line, exc.message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + first_line
         raise YamlProblem(line, _yaml_message(exc)) from None
-    except yaml.reader.ReaderError as exc:  # a control character: the reader gives its position, not its line
-        line = text[: exc.position].count("\n") + first_line
-        message = f"bevat een onzichtbaar stuurteken ({exc.character:#06x}); verwijder het"
-        raise YamlProblem(line, message) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line, f"YAML-fout: {exc}") from None
-    except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2021-02-30
+    except (ValueError, OverflowError) as exc:
         raise YamlProblem(first_line, f"ongeldige waarde: {exc}") from None
+    except RecursionError:
+        raise YamlProblem(
+            first_line, "is te diep genest (lijsten of velden in elkaar); maak de structuur plat"
+        ) from None
     finally:
-        if loader is not None:
-            loader.dispose()
+        loader.dispose()
     return data, lines
+
+
+def _control_message(exc: yaml.reader.ReaderError) -> str:
+    code = exc.character if isinstance(exc.character, int) else 0
+    return f"bevat een onzichtbaar stuurteken (U+{code:04X}); verwijder het of typ de tekst op die regel opnieuw"
 
 
 def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line: int) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             line = key_node.start_mark.line + first_line
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(line, "een veldnaam moet gewone tekst zijn, zoals 'title'")
+            key = key_node.value
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(line, "'<<' (velden samenvoegen) is niet toegestaan; schrijf elk veld voluit")
+            if key_node.tag in _KEY_TYPES:
+                raise YamlProblem(
+                    line,
+                    f"veldnaam '{key}' leest YAML als {_KEY_TYPES[key_node.tag]}, niet als tekst; "
+                    "gebruik een veldnaam als 'title' of 'summary'",
+                )
+            if not _KEY_RE.match(key):
+                shown = key if len(key) <= 40 else key[:40] + "..."
+                raise YamlProblem(
+                    line,
+                    f"veldnaam {shown!r} kan niet: een veldnaam bestaat uit letters, cijfers en '_', "
+                    "zoals 'title' of 'last_reviewed'",
+                )
             if key in seen:
                 raise YamlProblem(line, f"veld '{key}' staat twee keer in de front matter (ook op regel {seen[key]})")
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(line, "een veldnaam moet gewone tekst zijn")
             seen[key] = line
             lines[(*path, key)] = line
             _record_lines(value_node, (*path, key), lines, first_line)

@@ -8,6 +8,7 @@ the literal characters it is.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import posixpath
 import re
@@ -62,8 +63,17 @@ def relative(target_src: str, from_src: str) -> str:
 
 
 def front_matter(**meta: str | list[str]) -> str:
-    """YAML front matter for a generated page; JSON strings are valid YAML and need no escaping rules."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value]
+    """YAML front matter for a generated page; JSON strings are valid YAML and need no escaping rules.
+
+    Text values are HTML-escaped too: Material's templates put ``title`` and ``description`` into the page
+    without escaping (``<title>``, the header, ``<meta content="...">``), so a quote in a summary would
+    otherwise end the attribute and let the rest of the summary add attributes of its own. Lists (such
+    as ``hide``) are settings for the theme, not text, and stay as they are."""
+    lines = [
+        f"{key}: {json.dumps(_html_text(value) if isinstance(value, str) else value, ensure_ascii=False)}"
+        for key, value in meta.items()
+        if value
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -81,3 +91,9 @@ def dutch_date(value: str | dt.date) -> str:
 
 def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+def _html_text(value: str) -> str:
+    """Text for a double-quoted attribute or an element: '&', '<', '>' and '"' as entities; an apostrophe
+    stays readable, because Material quotes its attributes with double quotes."""
+    return html.escape(" ".join(value.split()), quote=False).replace('"', "&quot;")

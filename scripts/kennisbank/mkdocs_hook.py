@@ -17,7 +17,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kennisbank.pages import Site
-from kennisbank.site import SiteContent, abbreviation_definitions, build_content, problems_banner, read_intros
+from kennisbank.site import (
+    SiteContent,
+    abbreviation_definitions,
+    build_content,
+    problems_banner,
+    read_intros,
+    unsafe_content,
+    withheld_content,
+    without_repository_facts,
+)
 
 log = logging.getLogger("mkdocs.hooks.kennisbank")
 _state: dict[str, Any] = {"command": "build", "content": None}
@@ -61,6 +70,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     banner = problems_banner(content.errors) if content.errors else ""
     return banner + markdown + abbreviation_definitions(markdown, content.abbreviations)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A second line of defence behind the validator: never publish scripts, event handlers or unsafe links."""
+    problems = unsafe_content(page.file.edit_uri or page.file.src_uri, html)
+    if not problems:
+        return html
+    for problem in problems:
+        log.error(str(problem))
+    if _state["command"] != "serve":
+        raise PluginError(f"{page.file.src_uri}: onveilige inhoud (zie hierboven)")
+    return withheld_content(problems)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return without_repository_facts(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return without_repository_facts(output_content)  # 404.html is a template, not a page
 
 
 def _practices_dir(config: MkDocsConfig) -> Path:

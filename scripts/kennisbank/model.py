@@ -54,6 +54,8 @@ class Practice:
     key_figures: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     title_line: int = 2  # where 'title' stands in the file, for messages across files
+    contacts_line: int = 1  # where 'contacts' stands
+    body_line: int = 1  # the file line on which the body starts
 
     @property
     def url(self) -> str:

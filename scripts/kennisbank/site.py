@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from .markup import text
 from .model import Practice
 from .pages import Output, Site, generate
 from .pipeline import DEFAULT_PRACTICES_DIR, run
+from .safety import scan_content
 from .vocabularies import Vocabularies
 
 # Practices that were valid at some earlier rebuild of this `mkdocs serve` process, by file path:
@@ -103,3 +105,32 @@ def read_intros(docs_dir: Path) -> dict[str, str]:
     """Every handwritten page by its path below docs/: one at the place of a generated page becomes
     that page's introduction."""
     return {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8") for path in docs_dir.rglob("*.md")}
+
+
+def unsafe_content(source: str, content: str) -> list[Problem]:
+    """Anything in a page's rendered content that must not be published, as problems of its source file."""
+    return [
+        Problem(
+            source, 1, "body", f"de gemaakte pagina bevat {finding}; dit mag niet op de site (gebruik alleen Markdown)"
+        )
+        for finding in scan_content(content)
+    ]
+
+
+def withheld_content(problems: list[Problem]) -> str:
+    """What `mkdocs serve` shows instead of a page whose content is unsafe: the problems, escaped."""
+    items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
+    return (
+        '<div class="admonition failure"><p class="admonition-title">Pagina niet getoond</p>'
+        f"<p>Deze pagina bevat iets wat niet gepubliceerd mag worden:</p><ul>{items}</ul></div>"
+    )
+
+
+# Material's header link to the repository asks api.github.com for stars, forks and the latest release
+# on every visit; the site makes no requests to other hosts, so the link stays but loses that component.
+_REPOSITORY_FACTS = ' data-md-component="source"'
+
+
+def without_repository_facts(page_html: str) -> str:
+    """The page with Material's repository link kept as a plain link, which fetches nothing."""
+    return page_html.replace(_REPOSITORY_FACTS, "")

@@ -89,7 +89,10 @@ def finder_form(catalogue: Catalogue) -> str:
         'aria-describedby="kb-finder-hint">'
         '<button type="submit" class="md-button md-button--primary">Zoeken</button>'
         '<p id="kb-finder-hint" class="kb-small">Bijvoorbeeld: nazorg vso, heftruck certificaat, vsv Twente. '
-        "Vink hieronder aan om te filteren.</p></div>\n"
+        "Vink hieronder aan om te filteren.</p>"
+        # Keyboard users would otherwise tab past every facet checkbox to reach the results.
+        '<p class="kb-small"><a class="kb-finder-skip" href="#kb-finder-status">Direct naar de resultaten</a></p>'
+        "</div>\n"
         f'<div class="kb-finder-facets">{fieldsets}'
         '<button type="reset" class="md-button kb-finder-reset">Alles wissen</button></div>\n'
         "</form>\n"

@@ -27,6 +27,7 @@ def practice_markdown(practice: Practice, vocabularies: Vocabularies) -> str:
         key_figures(practice),
         contacts_block(practice, src),
         practice.body.strip() + "\n\n",
+        links_block(practice),
         source_block(practice),
     ]
     return "".join(parts)
@@ -79,6 +80,14 @@ def key_figures(practice: Practice) -> str:
         return ""
     items = "\n".join(f"- {text(f)}" for f in practice.key_figures)
     return f'<div class="kb-figures" markdown>\n\n**Kerncijfers**\n\n{items}\n\n</div>\n\n'
+
+
+def links_block(practice: Practice) -> str:
+    """The links the source gives, under the body's last section ('Meer informatie')."""
+    if not practice.links:
+        return ""
+    items = "\n".join(f"- [{text(link.title)}]({url(link.url)})" for link in practice.links)
+    return f"**Links**\n\n{items}\n\n"
 
 
 def contact_markdown(contact: Contact) -> str:

@@ -442,7 +442,8 @@
     var stems = new Set(hit.stems);
     var item = document.createElement("li");
     item.className = "kb-result";
-    var heading = document.createElement("h3");
+    // h2: the results come straight after the page's h1, and heading levels must not skip (WCAG 1.3.1).
+    var heading = document.createElement("h2");
     var anchor = document.createElement("a");
     anchor.href = siteRoot + "praktijkvoorbeelden/" + encodeURIComponent(record.slug) + "/";
     appendMarked(anchor, record.title, stems, finder);

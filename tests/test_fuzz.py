@@ -1,0 +1,201 @@
+"""Property-based tests: whatever a file contains, `kennisbank check` answers with messages and exit code
+0 or 1 — never a traceback, never a hang.
+
+Three kinds of input: raw bytes; arbitrary YAML front matter; and near-valid practices, a valid file with
+one part replaced by something generated, which reaches the deeper checks that random data never gets to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from kennisbank.cli import cli
+from kennisbank.pipeline import run
+from kennisbank.vocabularies import load_vocabularies
+
+from .conftest import FIXTURES, TODAY
+
+MINIMAL = (FIXTURES / "valid" / "minimal.md").read_text(encoding="utf-8")
+_, MINIMAL_YAML, MINIMAL_BODY = MINIMAL.split("---\n", 2)
+MINIMAL_META: dict[str, Any] = yaml.safe_load(MINIMAL_YAML)
+VOCABULARIES = load_vocabularies()
+# path:line: field: message, with a line number of at least 1
+MESSAGE_RE = re.compile(r"^.+:[1-9]\d*: [^:]+: .+$")
+
+SETTINGS = settings(
+    max_examples=200,
+    deadline=dt.timedelta(seconds=10),  # a guard against hangs, not a speed target
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def check_file(folder: Path, content: bytes) -> None:
+    """What `kennisbank check` does with one file, and assert it answered properly.
+
+    The pipeline with the vocabularies loaded once, as ``check`` runs it (``check`` itself would load
+    them again for every example, which is most of its time); ``test_cli_check_on_hostile_files`` runs
+    the real command on the corpus."""
+    path = folder / "fuzz.md"
+    path.write_bytes(content)
+    state = run([path], vocabularies=VOCABULARIES, today=TODAY)  # an exception here fails the test
+    assert state.files == 1
+    for problem in state.problems:
+        assert MESSAGE_RE.match(str(problem)), str(problem)
+        assert "\n" not in str(problem)
+
+
+def as_file(meta: Any, body: str = MINIMAL_BODY) -> bytes:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return f"---\n{front}---\n{body}".encode()
+
+
+# --- strategies --------------------------------------------------------------------------------------
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=300),
+    st.dates(),
+    st.datetimes(),
+)
+yaml_values = st.recursive(
+    scalars,
+    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=20), children, max_size=5),
+    max_leaves=25,
+)
+field_names = st.sampled_from(
+    [*MINIMAL_META, "links", "municipalities", "organisations", "key_figures", "period", "success_factors"]
+)
+contact = st.fixed_dictionaries(
+    {"name": st.text(max_size=120), "organisation": st.text(max_size=160)},
+    optional={
+        "role": yaml_values,
+        "email": st.emails() | st.text(max_size=40),
+        "phone": st.text(alphabet="0123456789 +()-x", max_size=35),
+        "withdrawn": yaml_values,
+        "extra": yaml_values,
+    },
+)
+# Markdown with the characters and constructs the body rules look at.
+MARKDOWN_PIECES = [
+    "[", "]", "(", ")", "<", ">", "{", "}", ":", "!", "#", "*", "`", "&", ";", "\\", "\n", " ", "\t", "@",
+    "](", "![", "{: ", "<a ", "<!--", "&#x61;", "&colon;", "javascript:", "mailto:", "https://", "http://x.nl",
+    "data:", "## ", "# ", "```", "- ", "[x]: ", "\u202e", "\x01", "Jan Jansen", "tekst",
+]  # fmt: skip
+markdown_text = st.lists(st.sampled_from(MARKDOWN_PIECES) | st.text(max_size=10), max_size=80).map("".join)
+
+
+@st.composite
+def near_valid(draw: st.DrawFn) -> dict[str, Any]:
+    """The minimal valid front matter with a few fields replaced, removed or added."""
+    meta = dict(MINIMAL_META)
+    for _ in range(draw(st.integers(1, 3))):
+        name = draw(field_names)
+        action = draw(st.sampled_from(["replace", "remove", "contacts", "source", "list"]))
+        if action == "remove":
+            meta.pop(name, None)
+        elif action == "contacts":
+            meta["contacts"] = draw(st.lists(contact, max_size=3))
+        elif action == "source":
+            meta["source"] = draw(
+                st.dictionaries(
+                    st.sampled_from(["title", "publisher", "date", "page", "url", "x"]), yaml_values, max_size=5
+                )
+            )
+        elif action == "list":
+            meta[name] = draw(st.lists(scalars, max_size=4))
+        else:
+            meta[name] = draw(yaml_values)
+    return meta
+
+
+# --- properties --------------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(content=st.binary(max_size=2000))
+@example(content=b"---\n" + b"[" * 5000 + b"\n---\n")
+@example(content=b"---\n\x00\n---\n")
+@example(content=b"\xff\xfe---\n")
+def test_arbitrary_bytes(tmp_path: Path, content: bytes) -> None:
+    check_file(tmp_path, content)
+
+
+@SETTINGS
+@given(front=st.binary(max_size=500) | st.text(max_size=500).map(str.encode), body=st.binary(max_size=300))
+def test_arbitrary_bytes_between_fences(tmp_path: Path, front: bytes, body: bytes) -> None:
+    check_file(tmp_path, b"---\n" + front + b"\n---\n" + body)
+
+
+@SETTINGS
+@given(meta=yaml_values)
+def test_arbitrary_yaml(tmp_path: Path, meta: Any) -> None:
+    check_file(tmp_path, as_file(meta))
+
+
+@SETTINGS
+@given(meta=near_valid())
+def test_near_valid_front_matter(tmp_path: Path, meta: dict[str, Any]) -> None:
+    check_file(tmp_path, as_file(meta))
+
+
+@SETTINGS
+@given(extra=markdown_text)
+@example(extra="[a](" * 20_000)
+@example(extra="](" * 40_000)
+@example(extra="<a" + " " * 100_000)
+@example(extra="![" * 50_000)
+@example(extra="{" * 50_000 + "}")
+def test_near_valid_body(tmp_path: Path, extra: str) -> None:
+    body = MINIMAL_BODY.replace("De bron noemt", extra + "\n\nDe bron noemt")
+    check_file(tmp_path, as_file(MINIMAL_META, body))
+
+
+@SETTINGS
+@given(name=st.text(min_size=1, max_size=40), body=markdown_text)
+def test_withdrawn_contact_with_arbitrary_body(tmp_path: Path, name: str, body: str) -> None:
+    meta = dict(MINIMAL_META, contacts=[{"name": name, "organisation": "Gemeente", "withdrawn": True}])
+    check_file(tmp_path, as_file(meta, MINIMAL_BODY + body))
+
+
+def test_the_harness_tells_valid_from_invalid(tmp_path: Path) -> None:
+    """A valid file round-tripped through YAML is accepted; the same with one bad field is refused."""
+    path = tmp_path / "fuzz.md"
+    for meta, expected in ((MINIMAL_META, 0), (dict(MINIMAL_META, region=5), 1)):
+        check_file(tmp_path, as_file(meta))
+        result = CliRunner().invoke(cli, ["check", "--today", TODAY.isoformat(), str(path)])
+        assert result.exit_code == expected, result.output
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"---\n" + b"[" * 5000 + b"\n---\n",
+        b"---\ntitle: a\x01b\n---\n",
+        b"---\n? [a]\n: b\n---\n",
+        b"---\n'': x\n---\n",
+        b"---\n'a: b': x\n---\n",
+        as_file(dict(MINIMAL_META, last_reviewed="2021-02-30")),
+    ],
+)
+def test_cli_check_on_hostile_files(tmp_path: Path, content: bytes) -> None:
+    """The real command on inputs that once crashed or garbled it: messages, exit 1, no traceback."""
+    path = tmp_path / "vijandig.md"
+    path.write_bytes(content)
+    result = CliRunner().invoke(cli, ["check", "--today", TODAY.isoformat(), str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1
+    *messages, summary = result.output.splitlines()
+    assert summary.startswith("1 bestand gecontroleerd: ")
+    assert messages and all(MESSAGE_RE.match(line) for line in messages), result.output

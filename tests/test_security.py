@@ -1,0 +1,242 @@
+"""The built site runs only its own scripts, carries no event handlers or script URLs, links only to
+well-formed addresses, and makes no request to any other host — also when a practice tries to smuggle
+markup in through its metadata."""
+
+from __future__ import annotations
+
+import functools
+import html
+import html.parser
+import json
+import re
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import material
+import pytest
+import yaml
+
+from kennisbank.build import build_site
+from kennisbank.safety import scan_page, url_scheme
+
+from .conftest import FIXTURES, REPO, copy_project
+
+HOSTILE = FIXTURES / "hostile" / "voorbeeldstad-vijandig-maar-geldig.md"
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+
+
+@functools.cache
+def site_config() -> Any:
+    """mkdocs.yml as MkDocs reads it (with its !ENV defaults)."""
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(REPO / "mkdocs.yml"))
+
+
+def site_path() -> str:
+    return urllib.parse.urlsplit(site_config()["site_url"]).path
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site plus one practice whose metadata is full of markup, built strictly."""
+    root = tmp_path_factory.mktemp("hostile")
+    project = copy_project(root, (HOSTILE,))
+    build_site(project / "mkdocs.yml", root / "site")
+    return root / "site"
+
+
+def material_inline_scripts() -> list[re.Pattern[str]]:
+    """The inline scripts Material's own templates emit, as patterns: the template's text exactly, with
+    each Jinja expression (``{{ base_url }}`` and the like) standing for a quoted value without markup.
+    Taken from the installed theme, so the allow-list follows the pinned version and allows nothing else."""
+    patterns = []
+    for template in sorted((Path(material.__file__).parent / "templates" / "partials" / "javascripts").glob("*.html")):
+        for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
+            parts = re.split(r"\{\{.*?\}\}", body)
+            patterns.append(re.compile('[^"<>]*'.join(re.escape(part) for part in parts)))
+    assert patterns, "no inline scripts found in Material's templates: has the theme changed?"
+    return patterns
+
+
+INLINE_SCRIPTS = material_inline_scripts()
+
+
+def script_allowed(page: Path, site: Path, attrs: dict[str, str], text: str) -> bool:
+    """A script is the site's own if it is
+    - Material's configuration: JSON data (type application/json), which browsers do not run;
+    - a file of the built site itself below assets/ (Material's bundle, the site's own scripts);
+    - one of the inline scripts Material's templates emit (see ``material_inline_scripts``)."""
+    if attrs.get("type") == "application/json" and attrs.get("id") == "__config":
+        json.loads(text)
+        return True
+    if "src" in attrs:
+        src = attrs["src"].split("?")[0]
+        if url_scheme(src) or src.startswith("//"):
+            return False
+        target = (site / src.removeprefix(site_path())) if src.startswith("/") else (page.parent / src)
+        target = target.resolve()
+        return target.is_file() and target.is_relative_to((site / "assets").resolve()) and not text.strip()
+    return set(attrs) <= {"type"} and any(p.fullmatch(text) for p in INLINE_SCRIPTS)
+
+
+class _Attributes(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes += [(tag, name, value or "") for name, value in attrs]
+
+
+def attributes(document: str) -> list[tuple[str, str, str]]:
+    parser = _Attributes()
+    parser.feed(document)
+    return parser.attributes
+
+
+def html_pages(site: Path) -> list[Path]:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    return pages
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("which", ["built_site", "hostile_site"])
+def test_only_own_scripts_no_handlers_no_script_urls(which: str, request: pytest.FixtureRequest) -> None:
+    site: Path = request.getfixturevalue(which)
+    for page in html_pages(site):
+        document = page.read_text(encoding="utf-8")
+        findings, scripts = scan_page(document)
+        assert not findings, (page, findings)
+        assert len(scripts) == len(re.findall(r"<script\b", document, re.I)), page
+        for attrs, text in scripts:
+            assert script_allowed(page, site, attrs, text), (page, attrs, text[:200])
+        for tag, name, value in attributes(document):
+            assert not name.startswith("on"), (page, tag, name)
+            assert url_scheme(value) not in ("javascript", "vbscript", "data"), (page, tag, name, value)
+
+
+def test_the_script_allow_list_refuses_what_it_should(tmp_path: Path) -> None:
+    site = tmp_path
+    (site / "assets").mkdir()
+    (site / "assets" / "eigen.js").write_text("")
+    page = site / "index.html"
+    assert script_allowed(page, site, {"src": "assets/eigen.js"}, "")
+    assert not script_allowed(page, site, {"src": "assets/ander.js"}, "")
+    assert not script_allowed(page, site, {"src": "https://cdn.example/x.js"}, "")
+    assert not script_allowed(page, site, {"src": "//cdn.example/x.js"}, "")
+    assert not script_allowed(page, site, {}, "alert(1)")
+    material_script = next(p for p in INLINE_SCRIPTS if "__md_scope" in p.pattern)
+    assert not material_script.fullmatch('__md_scope=new URL("x",location);alert(1)')
+
+
+@pytest.mark.slow
+def test_hostile_metadata_shows_as_text(hostile_site: Path) -> None:
+    meta = yaml.safe_load(HOSTILE.read_text(encoding="utf-8").split("---\n")[1])
+    page = hostile_site / "praktijkvoorbeelden" / HOSTILE.stem / "index.html"
+    document = page.read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", document))
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", document, re.S)
+    assert h1 is not None
+    assert html.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).strip().removesuffix("¶") == meta["title"]
+    title = re.search(r"<title>(.*?)</title>", document, re.S)
+    assert title is not None and html.unescape(title.group(1)).startswith(meta["title"] + " - ")
+    descriptions = [v for tag, name, v in attributes(document) if tag == "meta" and name == "content"]
+    assert " ".join(meta["summary"].split()) in descriptions  # one attribute, the quotes inside it escaped
+    for value in [
+        meta["summary"],
+        *meta["organisations"],
+        meta["period"],
+        *meta["key_figures"],
+        meta["contacts"][0]["name"],
+        meta["contacts"][0]["role"],
+        meta["source"]["publisher"],
+    ]:
+        assert " ".join(value.split()) in " ".join(text.split()), value
+    found = attributes(document)
+    hrefs = {value for _tag, name, value in found if name == "href"}
+    assert "mailto:o'neil@voorbeeld.example" in hrefs
+    assert {"https://voorbeeld.example/bron", "https://voorbeeld.example/?q=a&b=c"} <= hrefs
+    assert not any("evil.example" in value for _tag, name, value in found if name in ("href", "src"))
+    assert "<img" not in document.split('class="md-content"', 1)[1]
+    assert not any(name == "autofocus" for _tag, name, _value in found)
+
+
+@pytest.mark.slow
+def test_external_links_are_well_formed(built_site: Path) -> None:
+    checked = 0
+    for page in html_pages(built_site):
+        for _tag, name, value in attributes(page.read_text(encoding="utf-8")):
+            if name != "href":
+                continue
+            scheme = url_scheme(value)
+            if scheme in ("http", "https"):
+                parts = urllib.parse.urlsplit(value)
+                assert parts.hostname and HOST_RE.match(parts.hostname), (page, value)
+                assert not re.search(r"\s", value), (page, value)
+                checked += 1
+            elif scheme == "mailto":
+                address = urllib.parse.unquote(value[len("mailto:") :].split("?")[0])
+                assert EMAIL_RE.match(address), (page, value)
+                checked += 1
+            else:
+                assert scheme == "", (page, value)
+    assert checked > 100
+
+
+@pytest.mark.slow
+def test_no_fonts_analytics_or_embeds_from_elsewhere(built_site: Path) -> None:
+    config = site_config()
+    assert config["theme"]["font"] is False
+    assert "analytics" not in config["extra"]
+    for path in built_site.rglob("*"):
+        if path.suffix in (".html", ".css", ".xml", ".json"):
+            content = path.read_text(encoding="utf-8")
+            for needle in ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "google-analytics", "<iframe"):
+                assert needle not in content, (path, needle)
+            # Material's repository widget would ask api.github.com for stars and releases
+            assert 'data-md-component="source"' not in content, path
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{config["repo_url"]}"' in home  # the repository link itself stays
+
+
+# --- the browser: every request of every kind of page stays on the site ---------------------------------
+
+PAGE_KINDS = {
+    "home": "",
+    "theme": "themas/nazorg/",
+    "target group": "doelgroepen/{target_group}/",
+    "region": "regios/{region}/",
+    "practice": "praktijkvoorbeelden/{slug}/",
+    "contacts": "contacten/",
+    "finder": "zoeken/",
+    "print overview": "themas/nazorg/afdrukken/",
+    "glossary": "begrippen/",
+    "privacy": "privacy/",
+    "404": "404.html",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_no_request_leaves_the_site(kind: str, page: object, site_url: str, built_site: Path) -> None:
+    from kennisbank.pipeline import build_catalogue
+
+    practice = build_catalogue().practices[0]
+    path = PAGE_KINDS[kind].format(target_group=practice.target_groups[0], region=practice.region, slug=practice.slug)
+    assert (built_site / (path or "index.html")).exists() or (built_site / path / "index.html").exists(), path
+    origin = site_url.rstrip("/")
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))  # type: ignore[attr-defined]
+    page.goto(site_url + path, wait_until="networkidle")  # type: ignore[attr-defined]
+    if kind in ("home", "finder"):
+        # Typing into the search loads the search worker and its index: those must be local too.
+        page.keyboard.press("/")  # type: ignore[attr-defined]
+        page.keyboard.type("nazorg")  # type: ignore[attr-defined]
+        page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert requests, "the page made no requests at all: is the recording working?"
+    elsewhere = [url for url in requests if not url.startswith((origin + "/", "data:", "blob:", "about:"))]
+    assert not elsewhere, elsewhere
