@@ -100,19 +100,23 @@ def titles(rng: random.Random, vocabularies: Vocabularies) -> list[tuple[str, st
     return [(region.id, f"{region.name}: {approach} {focus}") for region, approach, focus in combos]
 
 
-def practice_text(rng: random.Random, source: Source, region: str, title: str, reviewed: dt.date) -> str:
+def practice_text(
+    rng: random.Random, source: Source, number: int, region: str, title: str, reviewed: dt.date
+) -> str:
     vocab = source.vocabularies
-    contacts = []
+    contacts: list[dict[str, object]] = []
     for n in range(rng.choice((0, 0, 1, 1, 2))):
-        organisation = rng.choice(source.organisations)
-        contacts.append(
-            {
-                "name": f"Contactpersoon {rng.randrange(10_000)}-{n + 1}",
-                "role": rng.choice(("projectleider", "beleidsadviseur", "coördinator", "jobcoach")),
-                "organisation": organisation,
-                "email": f"contact{rng.randrange(100_000)}@voorbeeld.nl",
-            }
-        )
+        # Names and addresses unique per practice; one contact in fifty has withdrawn, so the check that
+        # a withdrawn person appears nowhere else runs at scale too.
+        contact: dict[str, object] = {
+            "name": f"Contactpersoon {number}-{n + 1}",
+            "role": rng.choice(("projectleider", "beleidsadviseur", "coördinator", "jobcoach")),
+            "organisation": rng.choice(source.organisations),
+            "email": f"contact-{number}-{n + 1}@voorbeeld.nl",
+        }
+        if rng.randrange(50) == 0:
+            contact["withdrawn"] = True
+        contacts.append(contact)
     meta = {
         "title": title,
         "summary": rng.choice(source.summaries),
@@ -163,6 +167,6 @@ def write_practices(
             slug = f"{slug}-{number}"
         used.add(slug)
         path = directory / f"{slug}.md"
-        path.write_text(practice_text(rng, source, region, title, reviewed), encoding="utf-8")
+        path.write_text(practice_text(rng, source, number, region, title, reviewed), encoding="utf-8")
         paths.append(path)
     return paths

@@ -66,7 +66,8 @@ SCALARS: dict[str, Callable[[str], Any]] = {
 
 def parse(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]] | None:
     """(data, lines) for ordinary YAML; None where the pure-Python loader must read it."""
-    if LOADER is None or _MAY_ANCHOR_OR_TAG_RE.search(text):
+    # The substring test first: the pattern has no fixed start, so it is tried at every position.
+    if LOADER is None or (("&" in text or "*" in text or "!" in text) and _MAY_ANCHOR_OR_TAG_RE.search(text)):
         return None
     loader = LOADER(text)
     try:

@@ -450,6 +450,8 @@ def _rule_not_empty(body: str, ctx: Context) -> None:
 
 
 def _rule_no_html(body: str, ctx: Context) -> None:
+    if "<" not in body:  # every tag and comment starts with '<' (most bodies have none)
+        return
     prose = dict(_prose_lines(body))
     # One text with the body's line structure (code blanked out), so a tag split over lines is found too;
     # autolinks become spaces of the same length so offsets stay put.
@@ -478,11 +480,12 @@ def _link_targets(lines: Sequence[tuple[int, str]]) -> list[tuple[int, bool, str
             target = _inline_target(line[match.end() : match.end() + _LINK_SCAN])
             opening = line.rfind("[", max(0, match.start() - _LINK_SCAN), match.start())
             out.append((offset, opening > 0 and line[opening - 1] == "!", target))
-        out += [(offset, False, m.group(0)[1:-1]) for m in _AUTOLINK_RE.finditer(line)]
-        ref = _REF_DEF_RE.match(line)
+        if "<" in line:  # an autolink's first character; most lines have none
+            out += [(offset, False, m.group(0)[1:-1]) for m in _AUTOLINK_RE.finditer(line)]
+        ref = _REF_DEF_RE.match(line) if "]:" in line else None
         if ref:
             out.append((offset, False, ref.group(1)))
-        elif _REF_DEF_OPEN_RE.match(line) and index + 1 < len(lines):
+        elif "]:" in line and _REF_DEF_OPEN_RE.match(line) and index + 1 < len(lines):
             following = lines[index + 1][1].split()
             if following:
                 out.append((offset, False, following[0].strip("<>")))
@@ -531,6 +534,8 @@ def _link_problem(is_image: bool, target: str) -> str | None:
 
 
 def _rule_no_attributes(body: str, ctx: Context) -> None:
+    if "{" not in body:
+        return
     for offset, line in _prose_lines(body):
         match = _ATTR_LIST_RE.search(line)
         if match:
@@ -543,6 +548,8 @@ def _rule_no_attributes(body: str, ctx: Context) -> None:
 
 
 def _rule_no_invisible(body: str, ctx: Context) -> None:
+    if not _INVISIBLE_RE.search(body):  # one pass over the whole body; lines only where one is
+        return
     for offset, line in enumerate(body.split("\n")):
         match = _INVISIBLE_RE.search(line)
         if match:
