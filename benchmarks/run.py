@@ -65,7 +65,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="", help="comma-separated numbers of practices (default 100,1000,10000)")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--report-only", action="store_true", help="write RESULTS.md again from the last run's results.json"
+    )
     args = parser.parse_args()
+    if args.report_only:
+        saved = json.loads((WORK / "results.json").read_text())
+        args.output.write_text(report.markdown(saved["machine"], saved["sizes"]), encoding="utf-8")
+        return
     sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip()) or DEFAULT_SIZES
     started = time.perf_counter()
 

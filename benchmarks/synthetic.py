@@ -100,9 +100,7 @@ def titles(rng: random.Random, vocabularies: Vocabularies) -> list[tuple[str, st
     return [(region.id, f"{region.name}: {approach} {focus}") for region, approach, focus in combos]
 
 
-def practice_text(
-    rng: random.Random, source: Source, number: int, region: str, title: str, reviewed: dt.date
-) -> str:
+def practice_text(rng: random.Random, source: Source, number: int, region: str, title: str, reviewed: dt.date) -> str:
     vocab = source.vocabularies
     contacts: list[dict[str, object]] = []
     for n in range(rng.choice((0, 0, 1, 1, 2))):
