@@ -36,14 +36,6 @@ class Engine:
 
 
 ENGINES: dict[str, Engine] = {
-    "material": Engine(
-        "Material (ingebouwd zoekvak)",
-        "over/",
-        ".md-search-result__item",
-        "input.md-search__input",
-        ".md-search-result",
-        "search/search_index.json",
-    ),
     "finder": Engine(
         "zoekpagina /zoeken/",
         "zoeken/",
@@ -51,6 +43,14 @@ ENGINES: dict[str, Engine] = {
         "#kb-finder-q",
         "#kb-finder-results",
         "assets/finder/data.json",
+    ),
+    "material": Engine(
+        "Material (ingebouwd zoekvak)",
+        "over/",
+        ".md-search-result__item",
+        "input.md-search__input",
+        ".md-search-result",
+        "search/search_index.json",
     ),
 }
 
@@ -105,6 +105,8 @@ def gzipped_size(site: Path, url: str) -> int:
 
 
 def measure_engine(browser: Any, base_url: str, site: Path, engine: Engine) -> dict[str, Any]:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(locale="nl-NL")
     # No request may leave the machine; only the local server answers.
     context.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
@@ -115,7 +117,11 @@ def measure_engine(browser: Any, base_url: str, site: Path, engine: Engine) -> d
     url = f"{base_url}{engine.page}?q={urllib.parse.quote_plus(QUERY)}"
     started = time.perf_counter()
     page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_function("window.__firstResult !== null", timeout=FIRST_RESULT_TIMEOUT_MS, polling=20)
+    try:
+        page.wait_for_function("window.__firstResult !== null", timeout=FIRST_RESULT_TIMEOUT_MS, polling=20)
+    except PlaywrightTimeout:
+        context.close()
+        return {"first_result_ms": None, "timed_out_s": FIRST_RESULT_TIMEOUT_MS / 1000}
     downloaded = list(finished)
     wall = time.perf_counter() - started
     first = page.evaluate(
@@ -153,6 +159,7 @@ def measure(site: Path, log: Any) -> dict[str, Any]:
         for name, engine in ENGINES.items():
             if (site / engine.present).exists():
                 out[name] = measure_engine(browser, base_url, site, engine)
-                log(f"{name}: first result after {out[name]['first_result_ms']:.0f} ms")
+                out[name]["index_gz"] = len(gzip.compress((site / engine.present).read_bytes(), 6))
+                log(f"{name}: first result after {out[name]['first_result_ms']} ms")
         browser.close()
     return out

@@ -55,7 +55,8 @@ def build_ours(projects: Projects) -> dict[str, Any]:
 def build_bare(projects: Projects) -> dict[str, Any]:
     site = projects.bare / "site"
     result = run([BIN / "mkdocs", "build", "--strict", "--quiet", "-f", projects.bare / "mkdocs.yml", "-d", site])
-    return _figures(result, pages=sum(1 for _ in site.rglob("index.html")))
+    markdown = sum(p.stat().st_size for p in (projects.bare / "docs").rglob("*.md"))
+    return _figures(result, pages=sum(1 for _ in site.rglob("index.html")), markdown_mb=markdown / 1e6)
 
 
 def build_hugo(projects: Projects) -> dict[str, Any]:
