@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -116,6 +117,11 @@ def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
         for contact in practice.contacts:
             if contact.withdrawn:
                 withdrawn.update({key: practice for key in _person_keys(contact)})
+    # Keys by their first three characters: each body is scanned once, at word starts only, so the
+    # check stays linear in the size of the content however many people are withdrawn.
+    by_prefix: dict[str, list[str]] = {}
+    for key in withdrawn:
+        by_prefix.setdefault(key[:3], []).append(key)
     problems: list[Problem] = []
     for practice in practices:
         for contact in practice.visible_contacts:
@@ -130,25 +136,36 @@ def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
                         "'withdrawn: true' bij deze contactpersoon",
                     )
                 )
-        # The body folded once and searched whole first: line by line for every withdrawn person made
-        # this quadratic (practices x withdrawn contacts x lines).
-        folded = practice.body.casefold()
-        for key, origin in withdrawn.items():
-            if origin is practice or key not in folded:
+        for key, offset in _first_mentions(practice.body.casefold(), by_prefix):
+            origin = withdrawn[key]
+            if origin is practice:
                 continue  # the validator reports mentions in the file itself
-            lines = practice.body.split("\n")
-            offset = next((i for i, line in enumerate(lines) if key in line.casefold()), None)
-            if offset is not None:
-                problems.append(
-                    Problem(
-                        display_path(practice.path),
-                        practice.body_line + offset,
-                        "body",
-                        f"noemt '{key}', die als contactpersoon is teruggetrokken in {display_path(origin.path)}; "
-                        "haal de naam weg of schrijf de functie of organisatie",
-                    )
+            problems.append(
+                Problem(
+                    display_path(practice.path),
+                    practice.body_line + offset,
+                    "body",
+                    f"noemt '{key}', die als contactpersoon is teruggetrokken in {display_path(origin.path)}; "
+                    "haal de naam weg of schrijf de functie of organisatie",
                 )
+            )
     return problems
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+def _first_mentions(folded: str, by_prefix: dict[str, list[str]]) -> list[tuple[str, int]]:
+    """(key, line offset) of the first mention of each key in a casefolded text."""
+    if not by_prefix:
+        return []
+    found: dict[str, int] = {}
+    for match in _WORD_START.finditer(folded):
+        start = match.start()
+        for key in by_prefix.get(folded[start : start + 3], ()):
+            if key not in found and folded.startswith(key, start):
+                found[key] = folded.count("\n", 0, start)
+    return list(found.items())
 
 
 def _person_keys(contact: Contact) -> list[str]:
