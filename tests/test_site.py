@@ -79,3 +79,12 @@ def test_links_from_the_source_are_on_the_practice_page(built_site: Path) -> Non
         own = page(built_site, f"praktijkvoorbeelden/{practice.slug}")
         for link in practice.links:
             assert f'href="{link.url}"' in own and link.title in own
+
+
+def test_print_overviews_stay_out_of_materials_search_index(built_site: Path) -> None:
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("praktijkvoorbeelden/") for loc in locations)
+    assert not [loc for loc in locations if "afdrukken" in loc]
