@@ -117,11 +117,12 @@ def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
         for contact in practice.contacts:
             if contact.withdrawn:
                 withdrawn.update({key: practice for key in _person_keys(contact)})
-    # Keys by their first three characters: each body is scanned once, at word starts only, so the
-    # check stays linear in the size of the content however many people are withdrawn.
-    by_prefix: dict[str, list[str]] = {}
+    # Keys by their first word: a body is tokenised once (in C) and only bodies that contain such a
+    # word are searched, so the check stays linear in the content however many people are withdrawn.
+    by_first_word: dict[str, list[str]] = {}
     for key in withdrawn:
-        by_prefix.setdefault(key[:3], []).append(key)
+        words = _TOKEN.findall(key)
+        by_first_word.setdefault(words[0] if words else key, []).append(key)
     problems: list[Problem] = []
     for practice in practices:
         for contact in practice.visible_contacts:
@@ -136,7 +137,7 @@ def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
                         "'withdrawn: true' bij deze contactpersoon",
                     )
                 )
-        for key, offset in _first_mentions(practice.body.casefold(), by_prefix):
+        for key, offset in _first_mentions(practice.body.casefold(), by_first_word):
             origin = withdrawn[key]
             if origin is practice:
                 continue  # the validator reports mentions in the file itself
@@ -152,20 +153,21 @@ def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
     return problems
 
 
-_WORD_START = re.compile(r"\b\w")
+_TOKEN = re.compile(r"\w+")
 
 
-def _first_mentions(folded: str, by_prefix: dict[str, list[str]]) -> list[tuple[str, int]]:
+def _first_mentions(folded: str, by_first_word: dict[str, list[str]]) -> list[tuple[str, int]]:
     """(key, line offset) of the first mention of each key in a casefolded text."""
-    if not by_prefix:
+    if not by_first_word:
         return []
-    found: dict[str, int] = {}
-    for match in _WORD_START.finditer(folded):
-        start = match.start()
-        for key in by_prefix.get(folded[start : start + 3], ()):
-            if key not in found and folded.startswith(key, start):
-                found[key] = folded.count("\n", 0, start)
-    return list(found.items())
+    present = by_first_word.keys() & set(_TOKEN.findall(folded))
+    found = []
+    for word in present:
+        for key in by_first_word[word]:
+            start = folded.find(key)
+            if start >= 0:
+                found.append((key, folded.count("\n", 0, start)))
+    return sorted(found, key=lambda item: (item[1], item[0]))
 
 
 def _person_keys(contact: Contact) -> list[str]:
