@@ -334,34 +334,27 @@ Gevonden met cProfile en metingen per onderdeel; elke versnelling geeft precies 
 
 OPEN = """### Nog open
 
-Deze oorzaken zijn eenmalig gemeten op dezelfde 10.000 voorbeelden (cProfile voor Python, het
-CPU-profiel van Chromium voor de zoekpagina); de getallen in de tabellen hieronder komen uit de meting
-zelf.
+Deze oorzaken zijn eenmalig gemeten op 10.000 voorbeelden (cProfile voor Python, het CPU-profiel van
+Chromium voor de zoekpagina); de getallen in de tabellen hieronder komen uit de meting zelf.
 
 - **`check`: teruggetrokken contactpersonen.** Eén op de vijftig synthetische contactpersonen is
-  teruggetrokken (157 bij 10.000). De controle of zo iemand elders nog genoemd wordt, zoekt elke naam en
-  elk adres in elke tekst: 2,8 à 3,0 s van de 6,3 s. Zonder die controle kost `check` zo'n 2,3× het kale
-  YAML-lezen; de rest is het controleren zelf (velden en tekstregels 1,2 s, plaatshouders 0,2 s, lezen
-  en knippen naast het YAML 0,5 s). Lineair kan de controle met één doorloop over alle teksten die alle namen
-  tegelijk zoekt (Aho-Corasick), of door de woorden van alle teksten één keer te indexeren en per naam
-  alleen de teksten te bekijken waarin het laatste woord van de naam voorkomt.
-- **Zoekpagina, eerste resultaat (671 ms bij 10.000).** `data.json` is bij 10.000 voorbeelden 7 MB
-  (0,7 MB gzip): het inlezen en de opruimer van JavaScript kosten samen zo'n 370 ms. Daarna komt de
-  zoekvraag: een woord als 'jongeren' staat in bijna elk voorbeeld, dus lunr scoort en combineert 10.000
-  treffers (ruim 60 ms), en de aantallen per filter worden over alle treffers geteld (zo'n 50 ms). Ook
-  haalt elke pagina, ook /zoeken/, op de achtergrond Materials eigen zoekindex op (150 MB, 23 MB gzip
-  bij 10.000); zonder die download komt het eerste resultaat zo'n 160 ms eerder. Mogelijke stappen:
-  `data.json` splitsen (facetten compact als getallen, titels en samenvattingen per blok van resultaten
-  ophalen), en Materials zoekindex beperken tot de handgeschreven pagina's of het zoekvak van Material
-  vervangen door een verwijzing naar /zoeken/.
-- **Zoekpagina, per toets (mediaan 85 ms, langzaamste 136 ms bij 10.000).** Elke toets draait de hele
-  zoekvraag en de filtertelling opnieuw over alle treffers; een nieuw woord haalt zo nodig een deel van
-  de index op.
-- **Bouw: aandeel van onze pijplijn (21%).** Bijna alles daarvan is het bouwen van de zoekindex met
-  lunr.py (16% van de bouw, 47,6 s bij 10.000); het eigen werk daarin is al versneld. Wat overblijft is
-  lunr.py's builder zelf. De afdrukversies zijn het grootste deel van het werk van MkDocs na de
-  praktijkpagina's (20%) en van Materials zoekindex; ze uitsluiten van Materials index
-  (`search: exclude: true`) scheelt daar, maar dat is een keuze voor de afdrukversies.
+  teruggetrokken (157 bij 10.000). De controle of zo iemand elders nog genoemd wordt, knipt nu elke tekst
+  één keer in woorden en zoekt alleen in teksten met het eerste woord van een naam of adres. De
+  synthetische namen ('Contactpersoon 3027-1') beginnen met een woord dat in bijna elke tekst staat, dus
+  hier blijft dat ruim 2 s; met echte namen is het een fractie daarvan. Zonder die controle kost `check`
+  zo'n 2,3× het kale YAML-lezen met libyaml, en 0,46× het gewone `yaml.safe_load`. De rest is het
+  controleren zelf (velden en tekstregels, plaatshouders, lezen naast het YAML).
+- **Zoekpagina, eerste resultaat.** `data.json` is bij 10.000 voorbeelden 7 MB (0,7 MB gzip): inlezen en
+  de opruimer van JavaScript kosten samen zo'n 370 ms. Daarna scoort lunr bij een woord als 'jongeren'
+  bijna 10.000 treffers (ruim 60 ms) en worden de aantallen per filter geteld (zo'n 50 ms). Mogelijke
+  stappen: `data.json` splitsen (facetten compact als getallen, titels en samenvattingen per blok van
+  resultaten ophalen).
+- **Zoekpagina, per toets.** Elke toets draait de hele zoekvraag en de filtertelling opnieuw over alle
+  treffers; een nieuw woord haalt zo nodig een deel van de index op.
+- **Bouw: aandeel van onze pijplijn.** Bijna alles daarvan is het bouwen van de zoekindex met lunr.py;
+  het eigen werk daarin is al versneld, wat overblijft is lunr.py's builder zelf. De afdrukversies staan
+  sinds deze meting niet meer in Materials eigen zoekindex (ze herhalen alleen de praktijkteksten): dat
+  maakt de bouw sneller, maar vergroot daardoor het aandeel van onze pijplijn iets.
 """
 
 
