@@ -12,15 +12,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .schema import FIELDS, Field, Kind
-from .validate import (  # the validator's patterns
-    _EMAIL_RE,
-    _HTML_RE,
-    _INVISIBLE_RE,
-    _PARTIAL_DATE_RE,
-    _PHONE_RE,
-    _URL_RE,
+from .patterns import (  # the validator's patterns
+    EMAIL_RE,
+    HTML_RE,
+    INVISIBLE_RE,
+    PARTIAL_DATE_RE,
+    PHONE_RE,
+    URL_RE,
 )
+from .schema import FIELDS, Field, Kind
 from .vocabularies import DEFAULT_DIR, Vocabularies, Vocabulary
 
 SCHEMA_PATH = DEFAULT_DIR.parent / "schema.json"
@@ -40,7 +40,7 @@ def _text(fld: Field, one_line: bool) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "string",
         "pattern": _ONE_LINE if one_line else _NON_BLANK,
-        "not": {"type": "string", "pattern": _pattern(f"{_HTML_RE.pattern}|{_INVISIBLE_RE.pattern}")},
+        "not": {"type": "string", "pattern": _pattern(f"{HTML_RE.pattern}|{INVISIBLE_RE.pattern}")},
     }
     if fld.max_length:
         schema["maxLength"] = fld.max_length
@@ -102,7 +102,7 @@ def _build_date(fld: Field, vocabularies: Vocabularies) -> dict[str, Any]:
 def _build_partial_date(fld: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     return {
         "type": ["string", "integer"],
-        "pattern": _pattern(_PARTIAL_DATE_RE.pattern),
+        "pattern": _pattern(PARTIAL_DATE_RE.pattern),
         "minimum": 1000,
         "maximum": 9999,
     }
@@ -132,9 +132,9 @@ BUILDERS = {
     Kind.TERM_LIST: _build_term_list,
     Kind.DATE: _build_date,
     Kind.PARTIAL_DATE: _build_partial_date,
-    Kind.EMAIL: _formatted(_EMAIL_RE.pattern),
-    Kind.PHONE: _formatted(_PHONE_RE.pattern),
-    Kind.URL: _formatted(_URL_RE.pattern, "uri"),
+    Kind.EMAIL: _formatted(EMAIL_RE.pattern),
+    Kind.PHONE: _formatted(PHONE_RE.pattern),
+    Kind.URL: _formatted(URL_RE.pattern, "uri"),
     Kind.BOOL: _build_bool,
     Kind.INT_OR_TEXT: _build_int_or_text,
     Kind.OBJECT: _build_object,

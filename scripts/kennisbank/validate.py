@@ -1,6 +1,6 @@
 """Stage 2, validate: ``RawPractice`` -> ``Practice``, plus every problem found, with its line.
 
-Each field is checked by the checker of its kind (``CHECKERS``), the body by ``BODY_RULES``. All problems
+Each field is checked by the checker of its kind (``CHECKERS``), the body by ``body_rules.BODY_RULES``. All problems
 of a file are collected; a file with errors yields no ``Practice``.
 """
 
@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
-import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .body_rules import BODY_RULES, body_error
 from .errors import Problem, Severity
 from .load import KeyPath, RawPractice
 from .model import Contact, Link, Practice, Source
-from .safety import ALLOWED_SCHEMES, url_scheme
-from .schema import BODY_SECTIONS, FIELDS, REVIEW_WARNING_DAYS, Field, Kind
+from .patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, PARTIAL_DATE_RE, PHONE_RE, URL_RE
+from .schema import FIELDS, REVIEW_WARNING_DAYS, Field, Kind
 from .vocabularies import Vocabularies
 
 
@@ -29,29 +28,6 @@ class _Invalid:
 
 INVALID = _Invalid()
 
-_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_URL_RE = re.compile(r"^https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
-_PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}[0-9]$")
-_PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
-# An HTML tag or comment; Markdown autolinks (<https://...>, <mailto:...>, <a@b.nl>) are not tags.
-# Written so that no input makes it backtrack more than linearly; a tag may run over several lines.
-_HTML_RE = re.compile(r"<!--|<[!?][A-Za-z\[]|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_AUTOLINK_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
-_LINK_OPEN_RE = re.compile(r"\]\(")
-# How far to look for a link's target or its opening '[': no real link is longer, and a limit keeps
-# a line of ten thousand '](' from taking quadratic time.
-_LINK_SCAN = 2048
-_INLINE_TARGET_RE = re.compile(r"\s*(?:<([^>\n]*)>|((?:[^\s()]|\([^\s()]*\))*))")
-_REF_DEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s.*)?$")
-_FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
-_CODE_SPAN_RE = re.compile(r"`+[^`]*`+")
-# Python-Markdown's attr_list turns '{: onclick=... }' or '{#id .class style=...}' into HTML attributes.
-_ATTR_LIST_RE = re.compile(r"\{[^{}\n]*\}")
-_REF_DEF_OPEN_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*$")  # a reference definition whose target is on the next line
-_BACKSLASH_ESCAPE_RE = re.compile(r"\\(.)")
-# Characters that do not show but change what text means or how it reads: C0/C1 controls (not tab or
-# newline), and bidirectional overrides that can make text read differently from what it is.
-_INVISIBLE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z0-9\"'‘(])|[.!?]\s*$")
 
 
@@ -207,7 +183,7 @@ def _check_text(value: Any, fld: Field, path: KeyPath, name: str, ctx: Context) 
     if not text:
         ctx.error(path, name, "is leeg; vul het in, of laat het veld weg als het niet verplicht is")
         return INVALID
-    invisible = _INVISIBLE_RE.search(value)
+    invisible = INVISIBLE_RE.search(value)
     if invisible:
         ctx.error(
             path,
@@ -221,7 +197,7 @@ def _check_text(value: Any, fld: Field, path: KeyPath, name: str, ctx: Context) 
     if fld.max_length and len(text) > fld.max_length:
         ctx.error(path, name, f"is {len(text)} tekens; hoogstens {fld.max_length}: maak het korter")
         return INVALID
-    tag = _HTML_RE.search(text)
+    tag = HTML_RE.search(text)
     if tag:
         ctx.error(path, name, f"bevat HTML ('{tag.group(0)[:40]}'); schrijf gewone tekst zonder <...>")
         return INVALID
@@ -338,7 +314,7 @@ def _check_partial_date(value: Any, fld: Field, path: KeyPath, name: str, ctx: C
     else:
         ctx.error(path, name, f"verwacht een datum (JJJJ, JJJJ-MM of JJJJ-MM-DD), niet een {_type_name(value)}")
         return INVALID
-    if not _PARTIAL_DATE_RE.match(text):
+    if not PARTIAL_DATE_RE.match(text):
         ctx.error(
             path, name, f"'{text}' is geen datum in de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD, bijvoorbeeld {fld.example}"
         )
@@ -406,192 +382,14 @@ CHECKERS: dict[Kind, Callable[[Any, Field, KeyPath, str, Context], Any]] = {
     Kind.TERM_LIST: _check_term_list,
     Kind.DATE: _check_date,
     Kind.PARTIAL_DATE: _check_partial_date,
-    Kind.EMAIL: _formatted(_EMAIL_RE, "e-mailadres", "naam@organisatie.nl"),
-    Kind.PHONE: _formatted(_PHONE_RE, "telefoonnummer", "030 123 45 67"),
-    Kind.URL: _formatted(_URL_RE, "webadres (alleen http:// of https://)", "https://www.voorbeeld.nl/pagina"),
+    Kind.EMAIL: _formatted(EMAIL_RE, "e-mailadres", "naam@organisatie.nl"),
+    Kind.PHONE: _formatted(PHONE_RE, "telefoonnummer", "030 123 45 67"),
+    Kind.URL: _formatted(URL_RE, "webadres (alleen http:// of https://)", "https://www.voorbeeld.nl/pagina"),
     Kind.BOOL: _check_bool,
     Kind.INT_OR_TEXT: _check_int_or_text,
     Kind.OBJECT: _check_object,
     Kind.OBJECT_LIST: _check_object_list,
 }
-
-
-# --- the body ---------------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4)
-def _prose_lines(body: str) -> tuple[tuple[int, str], ...]:
-    """Body lines outside fenced code, with inline code removed: (offset, text). Every body rule reads
-    them, so they are made once per body (a fifth of ``kennisbank check`` at 10,000 practices)."""
-    if "`" not in body and "~~~" not in body:  # no code at all: every line is prose, as it is
-        return tuple(enumerate(body.split("\n")))
-    out, in_fence = [], False
-    for offset, line in enumerate(body.split("\n")):
-        if _FENCE_RE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            out.append((offset, _CODE_SPAN_RE.sub("", line)))
-    return tuple(out)
-
-
-def _body_error(ctx: Context, offset: int, message: str, severity: Severity = Severity.ERROR) -> None:
-    ctx.problems.append(Problem(ctx.raw.display, ctx.raw.body_line + offset, "body", message, severity))
-
-
-def _rule_not_empty(body: str, ctx: Context) -> None:
-    if not body.strip():
-        _body_error(
-            ctx,
-            0,
-            "is leeg; schrijf onder de front matter de tekst met de secties "
-            + ", ".join(f"'## {s}'" for s in BODY_SECTIONS),
-        )
-
-
-def _rule_no_html(body: str, ctx: Context) -> None:
-    if "<" not in body:  # every tag and comment starts with '<' (most bodies have none)
-        return
-    prose = dict(_prose_lines(body))
-    # One text with the body's line structure (code blanked out), so a tag split over lines is found too;
-    # autolinks become spaces of the same length so offsets stay put.
-    text = "\n".join(
-        _AUTOLINK_RE.sub(lambda m: " " * len(m.group(0)), prose.get(i, "")) for i in range(body.count("\n") + 1)
-    )
-    reported: set[int] = set()
-    for match in _HTML_RE.finditer(text):
-        offset = text.count("\n", 0, match.start())
-        if offset not in reported:
-            reported.add(offset)
-            _body_error(
-                ctx,
-                offset,
-                f"bevat HTML ('{' '.join(match.group(0).split())[:40]}'); de kennisbank gebruikt alleen "
-                "Markdown, bijvoorbeeld **vet**, *schuin* en [tekst](https://...)",
-            )
-
-
-def _link_targets(lines: Sequence[tuple[int, str]]) -> list[tuple[int, bool, str]]:
-    """(offset, is_image, target) of every inline link, autolink and reference definition."""
-    out: list[tuple[int, bool, str]] = []
-    for index, (offset, line) in enumerate(lines):
-        # Every '](' opens a link target, whatever the title or nesting around it looks like.
-        for match in _LINK_OPEN_RE.finditer(line):
-            target = _inline_target(line[match.end() : match.end() + _LINK_SCAN])
-            opening = line.rfind("[", max(0, match.start() - _LINK_SCAN), match.start())
-            out.append((offset, opening > 0 and line[opening - 1] == "!", target))
-        if "<" in line:  # an autolink's first character; most lines have none
-            out += [(offset, False, m.group(0)[1:-1]) for m in _AUTOLINK_RE.finditer(line)]
-        ref = _REF_DEF_RE.match(line) if "]:" in line else None
-        if ref:
-            out.append((offset, False, ref.group(1)))
-        elif "]:" in line and _REF_DEF_OPEN_RE.match(line) and index + 1 < len(lines):
-            following = lines[index + 1][1].split()
-            if following:
-                out.append((offset, False, following[0].strip("<>")))
-    return out
-
-
-def _inline_target(rest: str) -> str:
-    """The target of an inline link from just after '](': angle-bracketed, or up to a space or the ')'
-    that closes it (one level of parentheses inside, as in Wikipedia URLs)."""
-    match = _INLINE_TARGET_RE.match(rest)
-    return (match.group(1) if match and match.group(1) is not None else match.group(2) if match else "") or ""
-
-
-def _rule_links(body: str, ctx: Context) -> None:
-    reported: set[tuple[int, str]] = set()
-    for offset, is_image, target in _link_targets(_prose_lines(body)):
-        message = _link_problem(is_image, target)
-        if message and (offset, message) not in reported:
-            reported.add((offset, message))
-            _body_error(ctx, offset, message)
-
-
-def _link_problem(is_image: bool, target: str) -> str | None:
-    if is_image:
-        return (
-            "bevat een afbeelding; afbeeldingen worden niet ondersteund (ze laden "
-            "vaak van andere sites); beschrijf wat erop staat of link ernaar"
-        )
-    # What the browser will see: Markdown keeps character references and drops backslash escapes.
-    decoded = html.unescape(_BACKSLASH_ESCAPE_RE.sub(r"\1", target)).strip()
-    scheme = url_scheme(decoded)
-    shown = target[:60]
-    if not scheme:
-        if "@" in decoded or decoded.startswith("#") or not decoded:
-            return None  # <naam@organisatie.nl> is an e-mail autolink; '#kop' a link within the page
-        return f"link '{shown}' is geen volledig webadres; begin met https://, http:// of mailto:"
-    if scheme not in ALLOWED_SCHEMES or decoded.split(":", 1)[0].lower() != scheme:
-        return f"link '{shown}' is niet toegestaan; gebruik https://, http:// of mailto:"
-    if scheme == "mailto":
-        address = decoded.split(":", 1)[1].split("?", 1)[0]
-        if not _EMAIL_RE.match(address):
-            return f"link '{shown}' bevat geen geldig e-mailadres, bijvoorbeeld mailto:naam@organisatie.nl"
-    elif not _URL_RE.match(decoded):
-        return f"link '{shown}' is geen geldig webadres, bijvoorbeeld https://www.voorbeeld.nl/pagina"
-    return None
-
-
-def _rule_no_attributes(body: str, ctx: Context) -> None:
-    if "{" not in body:
-        return
-    for offset, line in _prose_lines(body):
-        match = _ATTR_LIST_RE.search(line)
-        if match:
-            _body_error(
-                ctx,
-                offset,
-                f"bevat '{match.group(0)[:40]}': tekst tussen accolades geeft in Markdown HTML-attributen aan een "
-                "alinea, kop of link, en dat is niet toegestaan; laat de accolades weg of gebruik haakjes ( )",
-            )
-
-
-def _rule_no_invisible(body: str, ctx: Context) -> None:
-    if not _INVISIBLE_RE.search(body):  # one pass over the whole body; lines only where one is
-        return
-    for offset, line in enumerate(body.split("\n")):
-        match = _INVISIBLE_RE.search(line)
-        if match:
-            _body_error(
-                ctx,
-                offset,
-                f"bevat een onzichtbaar teken (U+{ord(match.group(0)):04X}); typ de tekst op deze regel opnieuw",
-            )
-
-
-def _rule_sections(body: str, ctx: Context) -> None:
-    if not body.strip():
-        return
-    headings = [(offset, line[3:].strip()) for offset, line in _prose_lines(body) if line.startswith("## ")]
-    found = [h for _, h in headings]
-    missing = [s for s in BODY_SECTIONS if s not in found]
-    if missing:
-        _body_error(
-            ctx,
-            0,
-            f"sectie '## {missing[0]}' ontbreekt; de vaste secties zijn, in deze volgorde: " + ", ".join(BODY_SECTIONS),
-            Severity.WARNING,
-        )
-        return
-    order = [found.index(s) for s in BODY_SECTIONS]
-    if order != sorted(order):
-        _body_error(ctx, 0, "de vaste secties staan niet in de volgorde " + ", ".join(BODY_SECTIONS), Severity.WARNING)
-    for offset, line in _prose_lines(body):
-        if line.startswith("# "):
-            _body_error(
-                ctx, offset, "gebruik geen kop van niveau 1 ('# '); de titel komt uit 'title'", Severity.WARNING
-            )
-
-
-BODY_RULES: tuple[Callable[[str, Context], None], ...] = (
-    _rule_not_empty,
-    _rule_no_invisible,
-    _rule_no_html,
-    _rule_no_attributes,
-    _rule_links,
-    _rule_sections,
-)
 
 
 def withdrawn_mentions(values: dict[str, Any], ctx: Context) -> None:
@@ -605,7 +403,7 @@ def withdrawn_mentions(values: dict[str, Any], ctx: Context) -> None:
                 continue
             for offset, line in enumerate(ctx.raw.body.split("\n")):
                 if needle.casefold() in line.casefold():
-                    _body_error(
+                    body_error(
                         ctx,
                         offset,
                         f"noemt '{needle}', maar die contactpersoon is teruggetrokken (withdrawn: true bij "
