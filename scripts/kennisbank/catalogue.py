@@ -117,8 +117,8 @@ def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
         for contact in practice.contacts:
             if contact.withdrawn:
                 withdrawn.update({key: practice for key in _person_keys(contact)})
-    # Keys by their first word: a body is tokenised once (in C) and only bodies that contain such a
-    # word are searched, so the check stays linear in the content however many people are withdrawn.
+    # Keys by their first word: each body is tokenised once (in C) and searched only for the people
+    # whose first word it contains, instead of searching every body for every withdrawn person.
     by_first_word: dict[str, list[str]] = {}
     for key in withdrawn:
         words = _TOKEN.findall(key)
