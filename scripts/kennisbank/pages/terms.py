@@ -71,10 +71,8 @@ def section_index(catalogue: Catalogue, vocab: Vocabulary, site: Site) -> str:
 def practice_list(practices: list[Practice], catalogue: Catalogue, src: str, heading: str = "###") -> str:
     """Practices as a list of headed summaries, the way every index shows them."""
     if not practices:
-        return (
-            "Er zijn nog geen praktijkvoorbeelden. Kent u er een? Zie [Over deze kennisbank]"
-            f"({link_target('over.md', src)}).\n\n"
-        )
+        about = link("Over deze kennisbank", "over.md", src)
+        return f"Er zijn nog geen praktijkvoorbeelden. Kent u er een? Zie {about}.\n\n"
     regions = catalogue.vocabularies.regions
     themes = catalogue.vocabularies.themes
     out = []
@@ -86,12 +84,6 @@ def practice_list(practices: list[Practice], catalogue: Catalogue, src: str, hea
             f"{text(practice.summary)}\n\n"
         )
     return "".join(out)
-
-
-def link_target(target: str, src: str) -> str:
-    from ..markup import relative
-
-    return relative(target, src)
 
 
 def term_page(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) -> str:
