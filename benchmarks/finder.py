@@ -76,7 +76,7 @@ def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
     """Build the finder outputs for a catalogue; sizes in bytes (raw and gzipped), totals and per practice."""
     started = time.perf_counter()
     search_data = build_search_data(catalogue)
-    sharded = split(search_data.index.serialize())
+    sharded = split(search_data.index)
     outputs = {o.src_uri: as_bytes(o.content) for o in search_outputs(search_data, sharded)}
     seconds = time.perf_counter() - started
     n = len(catalogue.practices)

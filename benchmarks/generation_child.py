@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from kennisbank.heap import without_cycle_collection
 from kennisbank.pages import GENERATORS, Site
 from kennisbank.pipeline import run
 from kennisbank.vocabularies import load_vocabularies
@@ -27,7 +28,8 @@ def main() -> None:
     size = 0
     for generator in GENERATORS:
         start = time.process_time()
-        outputs = generator(state.catalogue, site)
+        with without_cycle_collection():  # as pages.generate() runs them
+            outputs = generator(state.catalogue, site)
         generators[generator.__name__] = time.process_time() - start
         pages += sum(o.is_page for o in outputs)
         size += sum(len(o.content) for o in outputs)

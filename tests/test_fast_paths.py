@@ -171,27 +171,6 @@ def test_real_front_matter_goes_the_fast_way() -> None:
     assert fast > slow
 
 
-def test_index_from_split_tokens_equals_lunrs_own_tokenizing() -> None:
-    """build_index hands lunr tokens it split itself, without the ones lunr's pipeline drops."""
-    import dataclasses
-
-    from kennisbank.pipeline import build_catalogue
-    from kennisbank.search.index import FIELDS, build_index, search_documents
-    from kennisbank.search.pipeline import dutch_builder
-    from kennisbank.search.synonyms import from_glossary
-
-    catalogue = build_catalogue()
-    docs = search_documents(catalogue, from_glossary(catalogue.vocabularies.glossary))
-    extra = dataclasses.replace(docs[0], ref="extra", body="Stage's -- coaches’s  x's's\u00a0de HET-mbo\t’t 2022 ...")
-    builder = dutch_builder()
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for doc in [*docs, extra]:
-        builder.add(dataclasses.asdict(doc))
-    assert build_index([*docs, extra]).serialize() == builder.build().serialize()
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab -\u00a0\t\n'’sS.É", max_size=30))
 def test_synonym_matches_skip_only_words_that_start_no_phrase(text: str) -> None:

@@ -168,8 +168,9 @@ def test_plain_text_drops_addresses_and_markup() -> None:
 
 def test_an_index_assembled_from_shards_ranks_exactly_like_the_whole_index(searcher: Searcher) -> None:
     serialized = searcher.data.index.serialize()
-    sharded = split(serialized, target_bytes=20_000)
+    sharded = split(searcher.data.index, target_bytes=20_000)
     assert len(sharded.shards) > 3
+    assert [json.loads(text) for text in sharded.texts] == sharded.shards
     for query in ("nazorg vso", "heftruck certificaat", "jongeren werk school", "vsv Twente"):
         stems = [t.stem for t in searcher.terms(query)]
         whole = Index.load(serialized).query(callback=lambda q, s=stems: [q.term(x, use_pipeline=False) for x in s])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..catalogue import Catalogue
+from ..heap import without_cycle_collection
 from .base import Output, Site
 from .contacts import contact_pages
 from .finder import finder_pages
@@ -40,7 +41,8 @@ def generate(
     site: Site,
     generators: tuple[Generator, ...] = GENERATORS,
 ) -> list[Output]:
-    outputs = [output for generator in generators for output in generator(catalogue, site)]
+    with without_cycle_collection():
+        outputs = [output for generator in generators for output in generator(catalogue, site)]
     seen: set[str] = set()
     for output in outputs:
         if output.src_uri in seen:

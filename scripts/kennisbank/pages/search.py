@@ -39,7 +39,7 @@ def search_outputs(data: SearchData, sharded: ShardedIndex) -> list[Output]:
     finder_data = data.finder_data()
     finder_data["index"] = {**sharded.manifest(), "files": [shard_name(i) for i in range(len(sharded.shards))]}
     outputs = [Output(ASSETS + DATA_FILE, compact(finder_data))]
-    outputs += [Output(ASSETS + shard_name(i), compact(shard)) for i, shard in enumerate(sharded.shards)]
+    outputs += [Output(ASSETS + shard_name(i), text) for i, text in enumerate(sharded.texts)]
     outputs += [Output(ASSETS + name, path.read_bytes()) for name, path in LUNR_FILES]
     script = resources.files("kennisbank.search").joinpath(FINDER_SCRIPT).read_bytes()
     outputs.append(Output(ASSETS + FINDER_SCRIPT, script))
@@ -48,4 +48,4 @@ def search_outputs(data: SearchData, sharded: ShardedIndex) -> list[Output]:
 
 def search_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     data = build_search_data(catalogue)
-    return search_outputs(data, split(data.index.serialize()))
+    return search_outputs(data, split(data.index))

@@ -1,6 +1,6 @@
 /* The finder at /zoeken/: free text plus facets, its state in the URL.
  *
- * The index is built at build time by lunr.py (scripts/kennisbank/search/) and split by term; this
+ * The index is built at build time (scripts/kennisbank/search/lunr_index.py) and split by term; this
  * script fetches the shards a query needs and loads them with lunr.Index.load: the browser never
  * builds an index. The query steps mirror scripts/kennisbank/search/query.py exactly (words, stop
  * words, typo correction, glossary synonyms, one optional clause per stem, ties in catalogue

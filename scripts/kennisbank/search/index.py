@@ -1,4 +1,4 @@
-"""The finder's search index, built once at build time with lunr.py and loaded as is by lunr.js.
+"""The finder's search index, built once at build time (``lunr_index``) and loaded as is by lunr.js.
 
 Documents are referred to by their position in the catalogue ('0', '1', ...): short references
 keep the serialized index small. Field boosts put the title above the summary above the body.
@@ -9,27 +9,18 @@ surface vocabulary for typo correction).
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from lunr.index import Index
-
 from ..catalogue import FACETS, Catalogue
 from ..model import Practice
 from ..vocabularies import Vocabularies
-from .pipeline import (
-    LOANWORD_PLURAL_ENDINGS,
-    STOP_WORDS,
-    WORD_CHARACTERS,
-    dutch_builder,
-    lunr_tokens,
-    trim,
-    words,
-)
+from . import lunr_index
+from .lunr_index import LunrIndex
+from .pipeline import LOANWORD_PLURAL_ENDINGS, SEPARATOR, STOP_WORDS, WORD_CHARACTERS, trim
 from .synonyms import Synonyms, from_glossary
 
 # (field, boost): a word in the title counts ten times a word in the body.
@@ -82,26 +73,10 @@ def search_documents(catalogue: Catalogue, synonyms: Synonyms) -> list[SearchDoc
     return docs
 
 
-def build_index(docs: Iterable[SearchDocument]) -> Index:
-    builder = dutch_builder()
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for doc in docs:
-        builder.add({"ref": doc.ref, **{name: index_tokens(doc.field(name)) for name, _ in FIELDS}})
-    return builder.build()
-
-
-def index_tokens(text: str) -> list[str]:
-    """The tokens of ``text`` for lunr's builder, split already and without the ones its pipeline would
-    drop (empty after trimming, or stop words). lunr takes a list as tokens as they are and keeps no
-    token positions unless asked to, so the index is the same (tests compare it); building it takes
-    half the time, as lunr.py tokenizes a character at a time and copies metadata for every token."""
-    return [token for token in lunr_tokens(text) if (word := trim(token)) and word not in STOP_WORDS]
-
-
-def serialize_index(index: Index) -> str:
-    return json.dumps(index.serialize(), ensure_ascii=False, separators=(",", ":"))
+def build_index(docs: Iterable[SearchDocument]) -> LunrIndex:
+    docs = list(docs)
+    texts = ([doc.field(name) for name, _ in FIELDS] for doc in docs)
+    return lunr_index.build(texts, [doc.ref for doc in docs], FIELDS)
 
 
 def surface_vocabulary(docs: Iterable[SearchDocument]) -> list[str]:
@@ -109,7 +84,9 @@ def surface_vocabulary(docs: Iterable[SearchDocument]) -> list[str]:
     list typos are corrected against, in the same order in Python and in the browser."""
     counts: Counter[str] = Counter()
     for doc in docs:
-        counts.update({w for name, _ in FIELDS for w in words(doc.field(name))})
+        # words() of every field, counted once per document; trimming the distinct tokens only.
+        tokens = set(SEPARATOR.split("\n".join(doc.field(name) for name, _ in FIELDS).lower()))
+        counts.update({word for word in map(trim, tokens) if word})
     return [
         w
         for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -133,7 +110,7 @@ class SearchData:
     catalogue: Catalogue
     synonyms: Synonyms
     documents: list[SearchDocument]
-    index: Index
+    index: LunrIndex
     vocabulary: list[str]
 
     def finder_data(self) -> dict[str, Any]:

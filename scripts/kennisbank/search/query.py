@@ -24,7 +24,7 @@ from typing import Any
 from lunr.index import Index
 
 from .index import SearchData
-from .pipeline import STOP_WORDS, stem, words
+from .pipeline import STOP_WORDS, register, stem, words
 from .synonyms import Synonyms
 
 
@@ -134,6 +134,7 @@ class Searcher:
 
     def __init__(self, data: SearchData) -> None:
         self.data = data
+        register()  # lunr.py loads the serialized pipeline by name: 'stemmer-nl' must be known
         self.index = Index.load(json.loads(json.dumps(data.index.serialize())))
         self.records = data.finder_data()["records"]
 

@@ -1,4 +1,4 @@
-"""The serialized lunr index split by term, so the browser fetches only what a query needs.
+"""The lunr index split by term, so the browser fetches only what a query needs.
 
 A lunr score depends only on the entries of a document's field vectors at the query's terms (the
 similarity divides by the query vector's length, not the document's). So a term's postings together
@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-ShardEntry = list[Any]  # [term, term_index, {field: [[ref, score], ...]}]
+from .lunr_index import LunrIndex, ShardEntry
 
 TARGET_SHARD_BYTES = 96_000
 
@@ -31,6 +31,7 @@ class ShardedIndex:
     version: str
     first_terms: list[str]  # the manifest: shard i holds the terms from first_terms[i] up to the next
     shards: list[list[ShardEntry]]
+    texts: list[str]  # each shard as the compact JSON file the browser fetches
 
     def manifest(self) -> dict[str, Any]:
         return {
@@ -44,36 +45,28 @@ class ShardedIndex:
         return max(0, bisect.bisect_right(self.first_terms, term) - 1)
 
 
-def split(serialized: Mapping[str, Any], target_bytes: int = TARGET_SHARD_BYTES) -> ShardedIndex:
-    """Split a serialized lunr index (``Index.serialize()``) into shards of about ``target_bytes``."""
-    values: dict[tuple[str, int], float] = {}  # (field ref, term index) -> score
-    for field_ref, elements in serialized["fieldVectors"]:
-        for i in range(0, len(elements), 2):
-            values[(field_ref, elements[i])] = elements[i + 1]
-    entries: list[ShardEntry] = []
-    for term, posting in sorted(serialized["invertedIndex"], key=lambda pair: pair[0]):
-        term_index = posting["_index"]
-        fields = {
-            name: [[int(ref), values[(f"{name}/{ref}", term_index)]] for ref in posting[name]]
-            for name in serialized["fields"]
-            if posting.get(name)
-        }
-        entries.append([term, term_index, fields])
+def split(index: LunrIndex, target_bytes: int = TARGET_SHARD_BYTES) -> ShardedIndex:
+    """Split ``index`` by term into shards of about ``target_bytes`` of JSON each."""
     shards: list[list[ShardEntry]] = [[]]
+    parts: list[list[str]] = [[]]  # the JSON of each entry: written once, measured and joined
     size = 0
-    for entry in entries:
-        entry_size = len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-        if shards[-1] and size + entry_size > target_bytes:
+    for entry in index.shard_entries():
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        if shards[-1] and size + len(text) > target_bytes:
             shards.append([])
+            parts.append([])
             size = 0
         shards[-1].append(entry)
-        size += entry_size
+        parts[-1].append(text)
+        size += len(text)
+    serialized_head = index.serialize_head()
     return ShardedIndex(
-        fields=list(serialized["fields"]),
-        pipeline=list(serialized["pipeline"]),
-        version=str(serialized["version"]),
+        fields=list(serialized_head["fields"]),
+        pipeline=list(serialized_head["pipeline"]),
+        version=str(serialized_head["version"]),
         first_terms=[shard[0][0] if shard else "" for shard in shards],
         shards=shards,
+        texts=["[" + ",".join(texts) + "]" for texts in parts],
     )
 
 
