@@ -6,7 +6,7 @@ import re
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kennisbank import load
@@ -209,3 +209,43 @@ def test_synonym_matches_skip_only_words_that_start_no_phrase(text: str) -> None
         else:
             i += 1
     assert synonyms.matches(stems) == expected
+
+
+def plain_first_mentions(folded: str, keys: list[str]) -> list[tuple[str, int]]:
+    """The withdrawn-mention search as it was before the trie: every key whose first word the text holds
+    as a whole word, and that occurs in the text, on the line where it first occurs."""
+    words = set(re.findall(r"\w+", folded))
+    found = []
+    for key in keys:
+        first = re.findall(r"\w+", key)
+        if first and first[0] in words and key in folded:
+            found.append((key, folded[: folded.index(key)].count("\n")))
+    return sorted(found, key=lambda item: (item[1], item[0]))
+
+
+# Few characters, so keys overlap, nest and share first words; 'ß' and 'İ' change length when casefolded.
+KEY_TEXT = st.text(alphabet="ab -.@1ßİ", min_size=1, max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(KEY_TEXT, max_size=8), st.text(alphabet="ab -.@1ßİ\nAB", max_size=60))
+@example(["a", "a b"], "a b")  # one key starts another: the regex matches only the longer one
+@example(["b", "a b"], "x a b")  # one key inside another's match
+@example(["!", "a"], "! a")  # a key without a word is never reported
+def test_withdrawn_mentions_match_the_plain_search(keys: list[str], text: str) -> None:
+    from kennisbank.withdrawn import MentionFinder
+
+    keys = list(dict.fromkeys(key.casefold() for key in keys))
+    folded = text.casefold()
+    assert MentionFinder(keys).first_mentions(folded) == plain_first_mentions(folded, keys)
+
+
+def test_withdrawn_mentions_of_keys_nested_too_deep_for_one_pattern() -> None:
+    """Hundreds of keys each the start of the next are searched one by one, with the same answer."""
+    from kennisbank.withdrawn import MentionFinder
+
+    keys = ["x" * n + " y" for n in range(1, 600)] + ["x" * n for n in range(1, 600)]
+    finder = MentionFinder(keys)
+    assert finder._pattern is None  # the fallback is what this test is about
+    for folded in ("xxx y\nxxxxx", "x" * 700 + " y", "y x", ""):
+        assert finder.first_mentions(folded) == plain_first_mentions(folded, keys)
