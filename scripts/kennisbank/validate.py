@@ -442,5 +442,7 @@ def build_practice(raw: RawPractice, values: dict[str, Any]) -> Practice:
         links=tuple(Link(**link) for link in values.get("links", ())),
         title_line=raw.line("title"),
         contacts_line=raw.line("contacts"),
-        body_line=raw.body_line,
+        # ``body`` above starts after the blank lines that follow the front matter; offsets into it count
+        # from the line where it starts.
+        body_line=raw.body_line + len(raw.body) - len(raw.body.lstrip("\n")),
     )
