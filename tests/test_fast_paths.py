@@ -249,3 +249,28 @@ def test_withdrawn_mentions_of_keys_nested_too_deep_for_one_pattern() -> None:
     assert finder._pattern is None  # the fallback is what this test is about
     for folded in ("xxx y\nxxxxx", "x" * 700 + " y", "y x", ""):
         assert finder.first_mentions(folded) == plain_first_mentions(folded, keys)
+
+
+# Characters that make or break headings, code, links and fences.
+BODY_TEXT = st.text(alphabet="#` ~\n]([<:a!{}", max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BODY_TEXT)
+@example("# a\n```\n# b\n```\n## c `x` \n~~~\n#d")
+@example("#\n\n#")
+def test_heading_lines_are_the_prose_lines_that_start_with_a_hash(body: str) -> None:
+    from kennisbank import body_rules
+
+    plain = [line for _, line in body_rules._prose_lines(body) if line.startswith("#")]
+    assert body_rules._hash_lines(body) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(BODY_TEXT)
+@example("]`x`(https://a.nl)")  # removing inline code makes a link: not skipped, because of the '`'
+def test_bodies_the_link_rule_skips_have_no_link_targets(body: str) -> None:
+    from kennisbank import body_rules
+
+    if "`" not in body and "](" not in body and "<" not in body and "]:" not in body:
+        assert body_rules._link_targets(body_rules._prose_lines(body)) == []

@@ -35,6 +35,11 @@ _REF_DEF_OPEN_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*$")  # a reference definit
 _BACKSLASH_ESCAPE_RE = re.compile(r"\\(.)")
 
 
+# A line that starts with '#', after the newline before it. A pattern that starts with a literal is found
+# quickly; one that starts with '^' (in MULTILINE mode) is tried at every position.
+_HASH_LINE_RE = re.compile(r"\n(#[^\n]*)")
+
+
 @functools.lru_cache(maxsize=4)
 def _prose_lines(body: str) -> tuple[tuple[int, str], ...]:
     """Body lines outside fenced code, with inline code removed: (offset, text). Every body rule reads
@@ -49,6 +54,15 @@ def _prose_lines(body: str) -> tuple[tuple[int, str], ...]:
         if not in_fence:
             out.append((offset, _CODE_SPAN_RE.sub("", line)))
     return tuple(out)
+
+
+def _hash_lines(body: str) -> list[str]:
+    """The prose lines that start with '#' (the headings), in order, as ``_prose_lines`` gives them."""
+    if "`" not in body and "~~~" not in body:  # every line is prose, as it is: find them without a loop
+        end = body.find("\n")
+        first = [body[:end] if end >= 0 else body] if body.startswith("#") else []
+        return first + _HASH_LINE_RE.findall(body)
+    return [line for _, line in _prose_lines(body) if line.startswith("#")]
 
 
 def body_error(ctx: Context, offset: int, message: str, severity: Severity = Severity.ERROR) -> None:
@@ -92,7 +106,7 @@ def _link_targets(lines: Sequence[tuple[int, str]]) -> list[tuple[int, bool, str
     out: list[tuple[int, bool, str]] = []
     for index, (offset, line) in enumerate(lines):
         # Every '](' opens a link target, whatever the title or nesting around it looks like.
-        for match in _LINK_OPEN_RE.finditer(line):
+        for match in _LINK_OPEN_RE.finditer(line) if "](" in line else ():
             target = _inline_target(line[match.end() : match.end() + _LINK_SCAN])
             opening = line.rfind("[", max(0, match.start() - _LINK_SCAN), match.start())
             out.append((offset, opening > 0 and line[opening - 1] == "!", target))
@@ -116,6 +130,10 @@ def _inline_target(rest: str) -> str:
 
 
 def _rule_links(body: str, ctx: Context) -> None:
+    # Every link target starts at '](', '<' or ']:'. Without them in the body there is none, as long as
+    # there is no inline code, whose removal from a line could join a ']' and a '(' (most bodies).
+    if "`" not in body and "](" not in body and "<" not in body and "]:" not in body:
+        return
     reported: set[tuple[int, str]] = set()
     for offset, is_image, target in _link_targets(_prose_lines(body)):
         message = _link_problem(is_image, target)
@@ -179,8 +197,8 @@ def _rule_no_invisible(body: str, ctx: Context) -> None:
 def _rule_sections(body: str, ctx: Context) -> None:
     if not body.strip():
         return
-    headings = [(offset, line[3:].strip()) for offset, line in _prose_lines(body) if line.startswith("## ")]
-    found = [h for _, h in headings]
+    hash_lines = _hash_lines(body)
+    found = [line[3:].strip() for line in hash_lines if line.startswith("## ")]
     missing = [s for s in BODY_SECTIONS if s not in found]
     if missing:
         body_error(
@@ -193,6 +211,8 @@ def _rule_sections(body: str, ctx: Context) -> None:
     order = [found.index(s) for s in BODY_SECTIONS]
     if order != sorted(order):
         body_error(ctx, 0, "de vaste secties staan niet in de volgorde " + ", ".join(BODY_SECTIONS), Severity.WARNING)
+    if not any(line.startswith("# ") for line in hash_lines):
+        return
     for offset, line in _prose_lines(body):
         if line.startswith("# "):
             body_error(ctx, offset, "gebruik geen kop van niveau 1 ('# '); de titel komt uit 'title'", Severity.WARNING)
