@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -10,7 +12,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kennisbank import load
-from kennisbank.load import YamlProblem, parse_yaml
+from kennisbank.errors import Problem
+from kennisbank.load import RawPractice, YamlProblem, parse_yaml
 from kennisbank.site import abbreviation_definitions
 
 pytestmark = pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without libyaml: no fast path")
@@ -274,3 +277,62 @@ def test_bodies_the_link_rule_skips_have_no_link_targets(body: str) -> None:
 
     if "`" not in body and "](" not in body and "<" not in body and "]:" not in body:
         assert body_rules._link_targets(body_rules._prose_lines(body)) == []
+
+
+def plain_split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[object, list[Problem]]:
+    """load.split_and_parse as it was, splitting the whole file into lines."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, [Problem(shown, 1, "front matter", "ontbreekt")]
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if closing is None:
+        return None, [Problem(shown, 1, "front matter", "is niet afgesloten")]
+    try:
+        meta, key_lines = parse_yaml("\n".join(lines[1:closing]), first_line=2)
+    except YamlProblem as exc:
+        return None, [Problem(shown, exc.line, "front matter", exc.message)]
+    if not isinstance(meta, dict):
+        return None, [Problem(shown, 2, "front matter", "geen velden")]
+    body = "\n".join(line.rstrip() for line in lines[closing + 1 :])
+    return RawPractice(path, shown, slug, meta, key_lines, body, closing + 2, closing + 1, text), []
+
+
+def _short(result: tuple[object, list[Problem]]) -> tuple[object, list[tuple[int, str]]]:
+    """The result with each problem as its line and field: the reference does not repeat the messages."""
+    raw, problems = result
+    return raw, [(p.line, p.field) for p in problems]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["---", "--- ", "----", "---x", " ---", "a: b", "", "x  ", "\u00a0", "- c", "a: ["]), max_size=9
+    )
+)
+@example(["---", "a: 1", "---"])
+@example(["---", "---"])
+@example(["---"])
+@example(["--- \t", "a: 1", "---  ", "tekst  ", ""])
+def test_cutting_a_file_at_its_fences_matches_splitting_it_into_lines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    args = (Path("x.md"), "x.md", "x", text)
+    assert _short(load.split_and_parse(*args)) == _short(plain_split_and_parse(*args))
+
+
+def test_paths_shown_for_a_folder_listing_are_the_display_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kennisbank.errors import display_path
+
+    folder = tmp_path / "a" / "practices"
+    (folder / "d.md").mkdir(parents=True)  # a folder named like a practice, to stand in
+    for name in ("b.md", "a-1.md", "c.md"):
+        (folder / name).write_text("---\n---\n", encoding="utf-8")
+    for cwd in (folder, folder.parent, folder / "d.md", Path("/")):
+        monkeypatch.chdir(cwd)
+        for named in (folder, Path(os.path.relpath(folder)), folder / ".." / "practices"):
+            listed = list(load.discover([named]))
+            assert [file.name for file, _, _ in listed] == ["a-1.md", "b.md", "c.md", "d.md"]
+            for file, _root, shown in listed:
+                assert shown in (display_path(file), None), (cwd, named)
+            assert [p.path for p in load.load_paths([named]).problems] == [display_path(f) for f, _, _ in listed]

@@ -68,6 +68,21 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def display_folder(folder: Path) -> str | None:
+    """``display_path(folder)`` if the folder is inside the working directory, so that ``display_in`` can
+    show the files in it; None otherwise."""
+    try:
+        return str(Path(os.path.abspath(folder)).relative_to(os.getcwd()))
+    except ValueError:
+        return None
+
+
+def display_in(shown_folder: str, name: str) -> str:
+    """``display_path(folder / name)`` for a file name from a listing of a folder that ``display_folder``
+    shows as ``shown_folder``, without asking the system for the working directory for every file."""
+    return name if shown_folder == "." else f"{shown_folder}/{name}"
+
+
 def format_problems(problems: Iterable[Problem]) -> str:
     return "\n".join(str(p) for p in sorted(problems, key=_sort_key))
 
