@@ -54,10 +54,11 @@ class _Loader(_C_SAFE_LOADER or object):  # type: ignore[misc]
 
 LOADER: Any = _Loader if _C_SAFE_LOADER is not None else None
 
-# An anchor (&name) or alias (*name) is '&' or '*' directly followed by a name character, and an explicit
-# tag is a '!' where a value starts; text without either has none, so libyaml (whose nodes do not say
-# where anchors or tags were) may read it. The pure-Python loader refuses all three with a message.
-_MAY_ANCHOR_OR_TAG_RE = re.compile(r"[&*][^\s,\[\]{}]|(?:^|[\s\[\]{},:-])!")
+# An anchor (&name) or alias (*name) is '&' or '*' directly followed by a name character, where a token
+# can start: not right after a letter or digit ('OC&W' is text), and an explicit tag is a '!' where a value
+# starts; text without either has none, so libyaml (whose nodes do not say where anchors or tags were) may
+# read it. The pure-Python loader refuses all three with a message.
+_MAY_ANCHOR_OR_TAG_RE = re.compile(r"(?<![^\W_])[&*][^\s,\[\]{}]|(?:^|[\s\[\]{},:-])!")
 # Field names as the schema writes them; any other key (a number, 'yes', '<<', odd characters) goes
 # the pure-Python way, which says what is wrong with it.
 _KEY_RE = re.compile(r"[a-z_]{1,60}\Z")
