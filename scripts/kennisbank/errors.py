@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,19 +68,19 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def display_folder(folder: Path) -> str | None:
-    """``display_path(folder)`` if the folder is inside the working directory, so that ``display_in`` can
-    show the files in it; None otherwise."""
+def display_children(folder: Path) -> Callable[[Path], str]:
+    """``display_path`` for the files that a listing of ``folder`` gives (``folder / name``), without asking
+    the system for the working directory again for every file."""
+    cwd = os.getcwd()
+    absolute = os.path.abspath(folder)
     try:
-        return str(Path(os.path.abspath(folder)).relative_to(os.getcwd()))
-    except ValueError:
-        return None
-
-
-def display_in(shown_folder: str, name: str) -> str:
-    """``display_path(folder / name)`` for a file name from a listing of a folder that ``display_folder``
-    shows as ``shown_folder``, without asking the system for the working directory for every file."""
-    return name if shown_folder == "." else f"{shown_folder}/{name}"
+        inside = str(Path(absolute).relative_to(cwd))
+    except ValueError:  # outside the working directory, and so is every file in it ...
+        if os.path.dirname(cwd) != absolute:
+            return str
+        # ... except the working directory itself, if it is one of them
+        return lambda child: display_path(child) if child.name == os.path.basename(cwd) else str(child)
+    return lambda child: child.name if inside == "." else f"{inside}/{child.name}"
 
 
 def format_problems(problems: Iterable[Problem]) -> str:

@@ -112,27 +112,38 @@ def parse(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]] | None:
 
 def _build(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line: int) -> Any:
     if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:  # most values: the text as it is (what SCALARS[_STR], str(), gives)
+            return node.value
         convert = SCALARS.get(node.tag)
         if convert is None:
             raise _Unusual
         return convert(node.value)
-    if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
         data = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 raise _Unusual
-            if not _KEY_RE.match(key_node.value):
-                raise _Unusual
-            where = (*path, key_node.value)
+            key = key_node.value
+            if key not in _PLAIN_KEYS:
+                if not _KEY_RE.match(key):
+                    raise _Unusual
+                _PLAIN_KEYS.add(key)
+            where = (*path, key)
             if where in lines:  # a key given twice: the pure-Python path names both lines
                 raise _Unusual
             lines[where] = key_node.start_mark.line + first_line
-            data[key_node.value] = _build(value_node, where, lines, first_line)
+            data[key] = _build(value_node, where, lines, first_line)
         return data
-    if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
         items = []
         for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + first_line
-            items.append(_build(item, (*path, index), lines, first_line))
+            where = (*path, index)
+            lines[where] = item.start_mark.line + first_line
+            items.append(_build(item, where, lines, first_line))
         return items
     raise _Unusual
+
+
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+# Keys that passed _KEY_RE; the same few dozen recur in every file.
+_PLAIN_KEYS: set[str] = set()

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from . import fastyaml
-from .errors import Problem, display_folder, display_in, display_path
+from .errors import Problem, display_children, display_path
 from .schema import MAX_BODY_BYTES, MAX_SLUG_LENGTH, SLUG_PATTERN
 
 # A key path into the front matter: ("contacts", 0, "email").
@@ -59,11 +59,11 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path, str | None]]:
     ``shown`` is the file as messages show it where that is cheap to know (None: ``load_file`` works it out)."""
     for path in paths:
         if path.is_dir() and path.suffix != ".md":
-            shown_folder = display_folder(path)
+            shown = display_children(path)
             # By name: the same order as sorting the paths (all in one folder), without comparing Paths.
             for child in sorted(path.iterdir(), key=_name):
                 if child.suffix == ".md" and not child.name.startswith("."):
-                    yield child, path, None if shown_folder is None else display_in(shown_folder, child.name)
+                    yield child, path, shown(child)
         else:
             yield path, path.parent, None
 
