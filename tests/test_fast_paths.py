@@ -244,6 +244,7 @@ KEY_TEXT = st.text(alphabet="ab -.@1ßİ", min_size=1, max_size=6)
 @given(st.lists(KEY_TEXT, max_size=8), st.text(alphabet="ab -.@1ßİ\nAB", max_size=60))
 @example(["a", "a b"], "a b")  # one key starts another: the regex matches only the longer one
 @example(["b", "a b"], "x a b")  # one key inside another's match
+@example(["ab", "b a"], "b\nab a")  # one key starts inside another's match and runs on past it
 @example(["!", "a"], "! a")  # a key without a word is never reported
 def test_withdrawn_mentions_match_the_plain_search(keys: list[str], text: str) -> None:
     from kennisbank.withdrawn import MentionFinder

@@ -12,7 +12,10 @@ filter on the first word does not help when that word is common (the synthetic c
 regular expression, written as a trie (keys that share a beginning share its branch), and each body is
 scanned once by the regex engine, in C: it skips every character that no key starts with and gives up
 on a branch at the first character that differs. The cost is one pass over the text, however many keys
-there are and however common their words. ``tests/test_fast_paths.py`` compares it with the plain search.
+there are and however common their words; a very short key that occurs everywhere ('an' in 'van') costs
+at most one match per occurrence, still in C. ``tests/test_fast_paths.py`` compares it with the plain
+search, which is what this module did before (each body cut into words, and every key whose first word
+is among them searched for on its own).
 """
 
 from __future__ import annotations
@@ -78,12 +81,11 @@ class MentionFinder:
     def __init__(self, keys: Iterable[str]) -> None:
         # Only keys with a word can be mentioned (see the module docstring); each with its first word.
         self._first_word = {key: words[0] for key in keys if (words := _WORD.findall(key))}
-        trie = make_trie(self._first_word)
-        # Where one key starts with another, a match of the longer one is a match of the shorter one too,
-        # at the same place; the regex reports only the longest, so the shorter ones are added from here.
-        self._prefixes = {key: keys_along(trie, key) for key in self._first_word}
+        self._trie = make_trie(self._first_word)
+        self._inside: dict[str, set[str]] = {}
+        self._crossing: dict[str, list[str]] = {}
         try:
-            self._pattern = re.compile(trie_pattern(trie)) if trie else None
+            self._pattern = re.compile(trie_pattern(self._trie)) if self._trie else None
         except RecursionError:
             # Hundreds of keys nested inside each other (each a prefix of the next) nest the pattern too
             # deeply for the regex compiler; then every key is searched for on its own, as plain text.
@@ -95,22 +97,79 @@ class MentionFinder:
             present = {key for key in self._first_word if key in folded}
         else:
             present = set()
-            search, start = self._pattern.search, 0
-            # The next search starts one position after a match, not at its end: a key may begin inside
-            # another key's match ('contact-12@x.nl' inside a match of 'jan.contact-12@x.nl'): matches may overlap.
-            while (match := search(folded, start)) is not None:
-                present.update(self._prefixes[match.group(0)])
-                start = match.start() + 1
+            # The regex engine finds, from left to right, the longest key at each place and goes on after
+            # it: all in C, however often a short key ('an') occurs. Each key found brings the keys inside
+            # it (its start 'an' in 'anna', or 'contact-1@x.nl' in 'jan.contact-1@x.nl'). Only a key that
+            # starts inside one found and runs on past it can be missed; those are looked for on their own.
+            for key in set(self._pattern.findall(folded)):
+                present |= self.inside(key)
+                present.update(other for other in self.crossing(key) if other not in present and other in folded)
         found = []
         for key in present:
             if _has_word(folded, self._first_word[key]):
                 found.append((key, folded.count("\n", 0, folded.find(key))))
         return sorted(found, key=lambda item: (item[1], item[0]))
 
+    def inside(self, key: str) -> set[str]:
+        """The keys that ``key`` contains, itself included."""
+        if key not in self._inside:
+            self._inside[key] = {key[start:end] for start in range(len(key)) for end in self._ends(key, start)}
+        return self._inside[key]
+
+    def crossing(self, key: str) -> list[str]:
+        """The keys that can start inside ``key`` and run on past its end: those that start with the rest of
+        ``key`` from some place after its first character."""
+        if key not in self._crossing:
+            crossing = []
+            for start in range(1, len(key)):
+                node = _walk(self._trie, key[start:])
+                if node is not None:
+                    crossing += [key[start:] + rest for rest in _words_below(node) if rest]
+            self._crossing[key] = crossing
+        return self._crossing[key]
+
+    def _ends(self, key: str, start: int) -> list[int]:
+        """Where the keys that start at ``start`` in ``key`` end, within ``key``."""
+        ends, node = [], self._trie
+        for end in range(start, len(key)):
+            next_node = node.get(key[end])
+            if next_node is None:
+                break
+            node = next_node
+            if "" in node:
+                ends.append(end + 1)
+        return ends
+
+
+def _walk(node: Trie, text: str) -> Trie | None:
+    """The node of the trie that ``text`` leads to from ``node``; None if no word goes on with ``text``."""
+    for char in text:
+        next_node = node.get(char)
+        if next_node is None:
+            return None
+        node = next_node
+    return node
+
+
+def _words_below(node: Trie) -> list[str]:
+    """The words of the trie below ``node``, as the rest after it ("" if a word ends at ``node``)."""
+    words = []
+    stack = [(node, "")]
+    while stack:
+        node, prefix = stack.pop()
+        for char, child in node.items():
+            if char:
+                stack.append((child, prefix + char))
+            else:
+                words.append(prefix)
+    return words
+
 
 def _has_word(text: str, word: str) -> bool:
-    """Whether ``word`` stands in ``text`` as a whole word, as ``\\w+`` would cut it out."""
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    """Whether ``word`` stands in ``text`` as a whole word, as ``\\w+`` would cut it out. Written to start
+    with the word itself, so that the engine looks for it quickly instead of trying every position."""
+    escaped = re.escape(word)
+    return re.search(rf"{escaped}(?<!\w{escaped})(?!\w)", text) is not None
 
 
 def make_trie(words: Iterable[str]) -> Trie:
@@ -121,16 +180,6 @@ def make_trie(words: Iterable[str]) -> Trie:
             node = node.setdefault(char, {})
         node[""] = {}
     return root
-
-
-def keys_along(trie: Trie, word: str) -> list[str]:
-    """The words of ``trie`` that ``word`` (one of them) starts with, itself included."""
-    found, node = [], trie
-    for end, char in enumerate(word, 1):
-        node = node[char]
-        if "" in node:
-            found.append(word[:end])
-    return found
 
 
 def trie_pattern(node: Trie) -> str:
