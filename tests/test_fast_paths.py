@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kennisbank import load
-from kennisbank.load import YamlProblem, parse_yaml
+from kennisbank.errors import Problem
+from kennisbank.load import RawPractice, YamlProblem, parse_yaml
 from kennisbank.site import abbreviation_definitions
 
 pytestmark = pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without libyaml: no fast path")
@@ -48,6 +51,16 @@ YAML_PIECES = st.sampled_from(
         "a: &x 1",
         "b: *x",
         "c: Onderwijs & Arbeidsmarkt",
+        "c: OC&W",
+        "c: OC&W &x",
+        "c: a&*b",
+        "c: [a,&x b]",
+        "c: {a:&x b}",
+        "c: {a:*x}",
+        '- "a"&x',
+        "- a_&x",
+        "k: |2&a\n  x",
+        "- ?&x a",
         "d: **vet**",
         "\ttab: 1",
         "e: [open",
@@ -188,3 +201,139 @@ def test_synonym_matches_skip_only_words_that_start_no_phrase(text: str) -> None
         else:
             i += 1
     assert synonyms.matches(stems) == expected
+
+
+def plain_first_mentions(folded: str, keys: list[str]) -> list[tuple[str, int]]:
+    """The withdrawn-mention search as it was before the trie: every key whose first word the text holds
+    as a whole word, and that occurs in the text, on the line where it first occurs."""
+    words = set(re.findall(r"\w+", folded))
+    found = []
+    for key in keys:
+        first = re.findall(r"\w+", key)
+        if first and first[0] in words and key in folded:
+            found.append((key, folded[: folded.index(key)].count("\n")))
+    return sorted(found, key=lambda item: (item[1], item[0]))
+
+
+# Few characters, so keys overlap, nest and share first words; 'ß' and 'İ' change length when casefolded.
+KEY_TEXT = st.text(alphabet="ab -.@1ßİ", min_size=1, max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(KEY_TEXT, max_size=8), st.text(alphabet="ab -.@1ßİ\nAB", max_size=60))
+@example(["a", "a b"], "a b")  # one key starts another: the regex matches only the longer one
+@example(["b", "a b"], "x a b")  # one key inside another's match
+@example(["ab", "b a"], "b\nab a")  # one key starts inside another's match and runs on past it
+@example(["!", "a"], "! a")  # a key without a word is never reported
+def test_withdrawn_mentions_match_the_plain_search(keys: list[str], text: str) -> None:
+    from kennisbank.withdrawn import MentionFinder
+
+    keys = list(dict.fromkeys(key.casefold() for key in keys))
+    folded = text.casefold()
+    assert MentionFinder(keys).first_mentions(folded) == plain_first_mentions(folded, keys)
+
+
+def test_withdrawn_mentions_of_keys_nested_too_deep_for_one_pattern() -> None:
+    """Hundreds of keys each the start of the next are searched one by one, with the same answer."""
+    from kennisbank.withdrawn import MentionFinder
+
+    keys = ["x" * n + " y" for n in range(1, 600)] + ["x" * n for n in range(1, 600)]
+    finder = MentionFinder(keys)
+    assert finder._pattern is None  # the fallback is what this test is about
+    for folded in ("xxx y\nxxxxx", "x" * 700 + " y", "y x", ""):
+        assert finder.first_mentions(folded) == plain_first_mentions(folded, keys)
+
+
+# Characters that make or break headings, code, links and fences.
+BODY_TEXT = st.text(alphabet="#` ~\n]([<:a!{}", max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BODY_TEXT)
+@example("# a\n```\n# b\n```\n## c `x` \n~~~\n#d")
+@example("#\n\n#")
+def test_heading_lines_are_the_prose_lines_that_start_with_a_hash(body: str) -> None:
+    from kennisbank import body_rules
+
+    plain = [line for _, line in body_rules._prose_lines(body) if line.startswith("#")]
+    assert body_rules._hash_lines(body) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(BODY_TEXT)
+@example("]`x`(https://a.nl)")  # removing inline code makes a link: not skipped, because of the '`'
+def test_bodies_the_link_rule_skips_have_no_link_targets(body: str) -> None:
+    from kennisbank import body_rules
+
+    if "`" not in body and "](" not in body and "<" not in body and "]:" not in body:
+        assert body_rules._link_targets(body_rules._prose_lines(body)) == []
+
+
+def plain_split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[object, list[Problem]]:
+    """load.split_and_parse as it was, splitting the whole file into lines."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, [Problem(shown, 1, "front matter", "ontbreekt")]
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if closing is None:
+        return None, [Problem(shown, 1, "front matter", "is niet afgesloten")]
+    try:
+        meta, key_lines = parse_yaml("\n".join(lines[1:closing]), first_line=2)
+    except YamlProblem as exc:
+        return None, [Problem(shown, exc.line, "front matter", exc.message)]
+    if not isinstance(meta, dict):
+        return None, [Problem(shown, 2, "front matter", "geen velden")]
+    body = "\n".join(line.rstrip() for line in lines[closing + 1 :])
+    return RawPractice(path, shown, slug, meta, key_lines, body, closing + 2, closing + 1, text), []
+
+
+def _short(result: tuple[object, list[Problem]]) -> tuple[object, list[tuple[int, str]]]:
+    """The result with each problem as its line and field: the reference does not repeat the messages."""
+    raw, problems = result
+    return raw, [(p.line, p.field) for p in problems]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["---", "--- ", "----", "---x", " ---", "a: b", "", "x  ", "\u00a0", "- c", "a: ["]), max_size=9
+    )
+)
+@example(["---", "a: 1", "---"])
+@example(["---", "---"])
+@example(["---"])
+@example(["--- \t", "a: 1", "---  ", "tekst  ", ""])
+def test_cutting_a_file_at_its_fences_matches_splitting_it_into_lines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    args = (Path("x.md"), "x.md", "x", text)
+    assert _short(load.split_and_parse(*args)) == _short(plain_split_and_parse(*args))
+
+
+def test_paths_shown_for_a_folder_listing_are_the_display_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kennisbank.errors import display_path
+
+    folder = tmp_path / "a" / "practices"
+    (folder / "d.md").mkdir(parents=True)  # a folder named like a practice, to stand in
+    for name in ("b.md", "a-1.md", "c.md"):
+        (folder / name).write_text("---\n---\n", encoding="utf-8")
+    (tmp_path / "elders").mkdir()
+    for cwd in (folder, folder.parent, folder / "d.md", Path("/"), tmp_path / "elders"):
+        monkeypatch.chdir(cwd)
+        for named in (folder, Path(os.path.relpath(folder)), folder / ".." / "practices"):
+            listed = list(load.discover([named]))
+            assert [file.name for file, _, _ in listed] == ["a-1.md", "b.md", "c.md", "d.md"]
+            for file, _root, shown in listed:
+                assert shown == display_path(file), (cwd, named)
+            assert [p.path for p in load.load_paths([named]).problems] == [display_path(f) for f, _, _ in listed]
+
+
+def test_vocabularies_read_the_fast_way_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kennisbank import fastyaml
+    from kennisbank.vocabularies import DEFAULT_DIR, load_vocabularies
+
+    assert all(fastyaml.parse(p.read_text(encoding="utf-8"), 1) is not None for p in DEFAULT_DIR.glob("*.yml"))
+    fast = load_vocabularies()
+    monkeypatch.setattr(fastyaml, "parse", lambda text, first_line: None)
+    assert load_vocabularies() == fast

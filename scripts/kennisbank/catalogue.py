@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from .errors import Problem, display_path
 from .model import Contact, Practice
 from .vocabularies import Vocabularies
+from .withdrawn import withdrawn_elsewhere
 
 # The front-matter fields that hold vocabulary ids, with the vocabulary they use.
 FACETS: tuple[tuple[str, str], ...] = (
@@ -108,67 +108,3 @@ def cross_file_problems(practices: Iterable[Practice]) -> list[Problem]:
         else:
             first_title[key] = practice
     return problems
-
-
-def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
-    """A person withdrawn in one file must not be published by another: not as a contact, not in a text."""
-    withdrawn: dict[str, Practice] = {}
-    for practice in practices:
-        for contact in practice.contacts:
-            if contact.withdrawn:
-                withdrawn.update({key: practice for key in _person_keys(contact)})
-    # Keys by their first word: each body is tokenised once (in C) and searched only for the people
-    # whose first word it contains, instead of searching every body for every withdrawn person.
-    by_first_word: dict[str, list[str]] = {}
-    for key in withdrawn:
-        words = _TOKEN.findall(key)
-        by_first_word.setdefault(words[0] if words else key, []).append(key)
-    problems: list[Problem] = []
-    for practice in practices:
-        for contact in practice.visible_contacts:
-            origin = next((withdrawn[k] for k in _person_keys(contact) if k in withdrawn), None)
-            if origin is not None:
-                problems.append(
-                    Problem(
-                        display_path(practice.path),
-                        practice.contacts_line,
-                        "contacts",
-                        f"'{contact.name}' is teruggetrokken in {display_path(origin.path)}; zet hier ook "
-                        "'withdrawn: true' bij deze contactpersoon",
-                    )
-                )
-        for key, offset in _first_mentions(practice.body.casefold(), by_first_word):
-            origin = withdrawn[key]
-            if origin is practice:
-                continue  # the validator reports mentions in the file itself
-            problems.append(
-                Problem(
-                    display_path(practice.path),
-                    practice.body_line + offset,
-                    "body",
-                    f"noemt '{key}', die als contactpersoon is teruggetrokken in {display_path(origin.path)}; "
-                    "haal de naam weg of schrijf de functie of organisatie",
-                )
-            )
-    return problems
-
-
-_TOKEN = re.compile(r"\w+")
-
-
-def _first_mentions(folded: str, by_first_word: dict[str, list[str]]) -> list[tuple[str, int]]:
-    """(key, line offset) of the first mention of each key in a casefolded text."""
-    if not by_first_word:
-        return []
-    present = by_first_word.keys() & set(_TOKEN.findall(folded))
-    found = []
-    for word in present:
-        for key in by_first_word[word]:
-            start = folded.find(key)
-            if start >= 0:
-                found.append((key, folded.count("\n", 0, start)))
-    return sorted(found, key=lambda item: (item[1], item[0]))
-
-
-def _person_keys(contact: Contact) -> list[str]:
-    return [k for k in (contact.name.casefold(), contact.email.casefold()) if k]

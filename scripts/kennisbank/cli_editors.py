@@ -2,7 +2,8 @@
 
 Thin glue like the rest of the command line: the work happens in newpractice.py, json_schema.py and
 review.py; here are only the questions, the messages and the exit codes (0 fine, 1 refused or out of
-date, 2 wrong use).
+date, 2 wrong use). The modules for ``new`` and ``schema`` are imported when those commands run, so
+that every other command (``check`` above all) starts without them.
 """
 
 from __future__ import annotations
@@ -16,20 +17,8 @@ from typing import TypeVar
 import click
 
 from .errors import display_path
-from .json_schema import SCHEMA_PATH, is_current, render_schema
-from .newpractice import (
-    NewPracticeError,
-    check_slug,
-    choices_table,
-    create_practice,
-    next_steps,
-    parse_choices,
-    practice_path,
-    title_problem,
-)
 from .pipeline import DEFAULT_PRACTICES_DIR, run
 from .review import DEFAULT_MONTHS, review
-from .template import Draft
 from .vocabularies import Vocabulary, load_vocabularies
 
 T = TypeVar("T")
@@ -67,6 +56,9 @@ def new(
     Vraagt naar de titel, de regio, de thema's en de doelgroepen (met de keuzes erbij), tenzij ze als
     optie zijn gegeven. Schrijft practices/<slug>.md en overschrijft nooit een bestaand bestand.
     """
+    from .newpractice import NewPracticeError, check_slug, create_practice, next_steps, parse_choices, title_problem
+    from .template import Draft
+
     vocabularies = load_vocabularies()
     day = today.date() if today else dt.date.today()
     try:
@@ -109,10 +101,15 @@ def new(
 
 
 def _option_choices(values: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
+    from .newpractice import parse_choices
+
     return parse_choices(",".join(values), vocabulary, multiple=True) if values else ()
 
 
 def _new_title(answer: str, directory: Path, slug: str | None, today: dt.date) -> str:
+    from .newpractice import NewPracticeError, practice_path, title_problem
+    from .template import Draft
+
     problem = title_problem(answer)
     if problem:
         raise NewPracticeError(problem)
@@ -123,6 +120,8 @@ def _new_title(answer: str, directory: Path, slug: str | None, today: dt.date) -
 
 
 def _ask_choices(vocabulary: Vocabulary, question: str, multiple: bool) -> tuple[str, ...]:
+    from .newpractice import choices_table, parse_choices
+
     click.echo("")
     for line in choices_table(vocabulary):
         click.echo(line)
@@ -131,6 +130,8 @@ def _ask_choices(vocabulary: Vocabulary, question: str, multiple: bool) -> tuple
 
 def _ask(question: str, parse: Callable[[str], T]) -> T:
     """Ask until the answer parses; a wrong answer gets a Dutch explanation, not a traceback."""
+    from .newpractice import NewPracticeError
+
     while True:
         answer = click.prompt(question, default="", show_default=False)
         try:
@@ -144,15 +145,18 @@ def _ask(question: str, parse: Callable[[str], T]) -> T:
 @click.option(
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=SCHEMA_PATH,
+    default=None,
     show_default="practices/schema.json",
 )
-def schema_command(check_only: bool, output: Path) -> None:
+def schema_command(check_only: bool, output: Path | None) -> None:
     """Maak practices/schema.json, het JSON Schema van de front matter, opnieuw.
 
     Nodig na een wijziging in de vaste lijsten of in de velden; editors gebruiken het schema om
     tijdens het typen keuzes voor te stellen en fouten aan te wijzen.
     """
+    from .json_schema import SCHEMA_PATH, is_current, render_schema
+
+    output = SCHEMA_PATH if output is None else output
     vocabularies = load_vocabularies()
     if check_only:
         if is_current(output, vocabularies):

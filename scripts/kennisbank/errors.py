@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +66,21 @@ def display_path(path: Path) -> str:
         return str(absolute.relative_to(os.getcwd()))
     except ValueError:
         return str(path)
+
+
+def display_children(folder: Path) -> Callable[[Path], str]:
+    """``display_path`` for the files that a listing of ``folder`` gives (``folder / name``), without asking
+    the system for the working directory again for every file."""
+    cwd = os.getcwd()
+    absolute = os.path.abspath(folder)
+    try:
+        inside = str(Path(absolute).relative_to(cwd))
+    except ValueError:  # outside the working directory, and so is every file in it ...
+        if os.path.dirname(cwd) != absolute:
+            return str
+        # ... except the working directory itself, if it is one of them
+        return lambda child: display_path(child) if child.name == os.path.basename(cwd) else str(child)
+    return lambda child: child.name if inside == "." else f"{inside}/{child.name}"
 
 
 def format_problems(problems: Iterable[Problem]) -> str:

@@ -15,6 +15,7 @@ the nodes again after our walk for the line numbers; at 10,000 practices that wa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -23,12 +24,41 @@ import yaml
 
 KeyPath = tuple[str | int, ...]
 
-LOADER: Any = getattr(yaml, "CSafeLoader", None)
+_C_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", None)
 
-# An anchor (&name) or alias (*name) is '&' or '*' directly followed by a name character, and an explicit
-# tag is a '!' where a value starts; text without either has none, so libyaml (whose nodes do not say
-# where anchors or tags were) may read it. The pure-Python loader refuses all three with a message.
-_MAY_ANCHOR_OR_TAG_RE = re.compile(r"[&*][^\s,\[\]{}]|(?:^|[\s\[\]{},:-])!")
+
+# Bounded: the field names, ids and common values that recur stay; text that occurs once passes through.
+@functools.lru_cache(maxsize=4096)
+def _resolve(kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+    return _RESOLVER.resolve(kind, value, implicit)
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+class _Loader(_C_SAFE_LOADER or object):  # type: ignore[misc]
+    """libyaml's composer asks Python, for every node, which tag it gets (``resolve``) and tells it where it
+    is (``descend_resolver``/``ascend_resolver``, for path resolvers). The tag depends only on the node's
+    kind, text and quoting, and the same field names and ids recur in every file, so the answers are
+    remembered (in C: a remembered answer runs no Python code); there are no path resolvers, so there is
+    nothing to tell. A sixth of composing the nodes at 10,000 practices."""
+
+    resolve = staticmethod(_resolve)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+LOADER: Any = _Loader if _C_SAFE_LOADER is not None else None
+
+# An anchor (&name) or alias (*name) is '&' or '*' directly followed by a name character, where a token
+# can start: not right after a letter or digit ('OC&W' is text), and an explicit tag is a '!' where a value
+# starts; text without either has none, so libyaml (whose nodes do not say where anchors or tags were) may
+# read it. The pure-Python loader refuses all three with a message.
+_MAY_ANCHOR_OR_TAG_RE = re.compile(r"(?<![^\W_])[&*][^\s,\[\]{}]|(?:^|[\s\[\]{},:-])!")
 # Field names as the schema writes them; any other key (a number, 'yes', '<<', odd characters) goes
 # the pure-Python way, which says what is wrong with it.
 _KEY_RE = re.compile(r"[a-z_]{1,60}\Z")
@@ -82,27 +112,38 @@ def parse(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]] | None:
 
 def _build(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line: int) -> Any:
     if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:  # most values: the text as it is (what SCALARS[_STR], str(), gives)
+            return node.value
         convert = SCALARS.get(node.tag)
         if convert is None:
             raise _Unusual
         return convert(node.value)
-    if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
         data = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 raise _Unusual
-            if not _KEY_RE.match(key_node.value):
-                raise _Unusual
-            where = (*path, key_node.value)
+            key = key_node.value
+            if key not in _PLAIN_KEYS:
+                if not _KEY_RE.match(key):
+                    raise _Unusual
+                _PLAIN_KEYS.add(key)
+            where = (*path, key)
             if where in lines:  # a key given twice: the pure-Python path names both lines
                 raise _Unusual
             lines[where] = key_node.start_mark.line + first_line
-            data[key_node.value] = _build(value_node, where, lines, first_line)
+            data[key] = _build(value_node, where, lines, first_line)
         return data
-    if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
         items = []
         for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + first_line
-            items.append(_build(item, (*path, index), lines, first_line))
+            where = (*path, index)
+            lines[where] = item.start_mark.line + first_line
+            items.append(_build(item, where, lines, first_line))
         return items
     raise _Unusual
+
+
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+# Keys that passed _KEY_RE; the same few dozen recur in every file.
+_PLAIN_KEYS: set[str] = set()

@@ -6,7 +6,9 @@ spaces) and strict where a file could not mean what its author intended.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Any
 import yaml
 
 from . import fastyaml
-from .errors import Problem, display_path
+from .errors import Problem, display_children, display_path
 from .schema import MAX_BODY_BYTES, MAX_SLUG_LENGTH, SLUG_PATTERN
 
 # A key path into the front matter: ("contacts", 0, "email").
@@ -52,47 +54,56 @@ class LoadResult:
     files: int = 0
 
 
-def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
-    """Yield (file, root) for every practice file named or inside a named folder (not its subfolders)."""
+def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path, str | None]]:
+    """Yield (file, root, shown) for every practice file named or inside a named folder (not its subfolders).
+    ``shown`` is the file as messages show it where that is cheap to know (None: ``load_file`` works it out)."""
     for path in paths:
         if path.is_dir() and path.suffix != ".md":
-            for child in sorted(path.iterdir()):
+            shown = display_children(path)
+            # By name: the same order as sorting the paths (all in one folder), without comparing Paths.
+            for child in sorted(path.iterdir(), key=_name):
                 if child.suffix == ".md" and not child.name.startswith("."):
-                    yield child, path
+                    yield child, path, shown(child)
         else:
-            yield path, path.parent
+            yield path, path.parent, None
+
+
+def _name(path: Path) -> str:
+    return path.name
 
 
 def load_paths(paths: Iterable[Path]) -> LoadResult:
     result = LoadResult()
-    for file, root in discover(paths):
+    for file, root, shown in discover(paths):
         result.files += 1
-        practice, problems = load_file(file, root)
+        practice, problems = load_file(file, root, shown)
         result.problems.extend(problems)
         if practice is not None:
             result.practices.append(practice)
     return result
 
 
-def load_file(path: Path, root: Path) -> tuple[RawPractice | None, list[Problem]]:
-    shown = display_path(path)
+def load_file(path: Path, root: Path, shown: str | None = None) -> tuple[RawPractice | None, list[Problem]]:
+    """``shown``: ``display_path(path)``, where the caller knows it already."""
+    shown = display_path(path) if shown is None else shown
 
     def problem(line: int, fld: str, message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(shown, line, fld, message)]
 
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root.resolve()):
-            return problem(
-                1,
-                "file",
-                f"is een symbolische link naar {target}, buiten {display_path(root)}; "
-                "zet het praktijkvoorbeeld zelf in de map",
-            )
-    if not path.exists():
-        return problem(1, "file", "bestaat niet")
-    if path.is_dir():
-        return problem(1, "file", "is een map, geen bestand; een praktijkvoorbeeld is één .md-bestand")
+    if not _is_plain_file(path):  # a plain file is no symlink, exists and is no folder: one system call
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(root.resolve()):
+                return problem(
+                    1,
+                    "file",
+                    f"is een symbolische link naar {target}, buiten {display_path(root)}; "
+                    "zet het praktijkvoorbeeld zelf in de map",
+                )
+        if not path.exists():
+            return problem(1, "file", "bestaat niet")
+        if path.is_dir():
+            return problem(1, "file", "is een map, geen bestand; een praktijkvoorbeeld is één .md-bestand")
     if path.suffix != ".md":
         return problem(1, "file", "is geen .md-bestand; een praktijkvoorbeeld heet <slug>.md")
     slug = path.stem
@@ -125,8 +136,10 @@ def load_file(path: Path, root: Path) -> tuple[RawPractice | None, list[Problem]
             "file",
             "is geen UTF-8; sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)",
         )
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:  # one quick search for the character saves two searches for what to replace
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():
         return problem(1, "file", "is leeg; een praktijkvoorbeeld begint met front matter tussen twee regels '---'")
     if "\x00" in text:
         return problem(
@@ -135,9 +148,18 @@ def load_file(path: Path, root: Path) -> tuple[RawPractice | None, list[Problem]
     return split_and_parse(path, shown, slug, text)
 
 
+def _is_plain_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPractice | None, list[Problem]]:
-    lines = text.split("\n")
-    if lines[0].rstrip() != _FENCE:
+    # The text is cut at its newlines where needed, not split into lines as a whole: most of it is the
+    # body, which is then split only once, to strip trailing spaces from its lines.
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != _FENCE:
         return None, [
             Problem(
                 shown,
@@ -147,8 +169,8 @@ def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPr
                 "de velden (title: ..., summary: ...) en een afsluitende regel '---'",
             )
         ]
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == _FENCE), None)
-    if closing is None:
+    before_closing = None if first_end < 0 else _closing_fence(text, first_end)
+    if before_closing is None:
         return None, [
             Problem(
                 shown,
@@ -157,7 +179,8 @@ def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPr
                 "is niet afgesloten: voeg na de laatste regel van de velden een regel '---' toe",
             )
         ]
-    yaml_text = "\n".join(lines[1:closing])
+    closing = text.count("\n", 0, before_closing) + 1  # the line number, from 0
+    yaml_text = text[first_end + 1 : before_closing]
     try:
         meta, key_lines = parse_yaml(yaml_text, first_line=2)
     except YamlProblem as exc:
@@ -165,8 +188,21 @@ def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPr
     if not isinstance(meta, dict):
         kind = "een lijst" if isinstance(meta, list) else "leeg" if meta is None else "een losse waarde"
         return None, [Problem(shown, 2, "front matter", f"is {kind}; verwacht velden als 'title: ...' op elke regel")]
-    body = "\n".join(line.rstrip() for line in lines[closing + 1 :])
+    body_start = text.find("\n", before_closing + 1) + 1  # 0: no line after the closing fence
+    body = "\n".join(map(str.rstrip, text[body_start:].split("\n"))) if body_start else ""
     return RawPractice(path, shown, slug, meta, key_lines, body, closing + 2, closing + 1, text), []
+
+
+def _closing_fence(text: str, first_end: int) -> int | None:
+    """The position of the newline before the first line after the first that is '---' (trailing spaces
+    allowed), searching from the newline at ``first_end``; None if there is none."""
+    at = text.find("\n" + _FENCE, first_end)
+    while at >= 0:
+        end = text.find("\n", at + 1)
+        if text[at + 1 : end if end >= 0 else len(text)].rstrip() == _FENCE:
+            return at
+        at = text.find("\n" + _FENCE, at + 1)
+    return None
 
 
 class YamlProblem(Exception):

@@ -55,7 +55,7 @@ class Practice:
     links: tuple[Link, ...] = ()
     title_line: int = 2  # where 'title' stands in the file, for messages across files
     contacts_line: int = 1  # where 'contacts' stands
-    body_line: int = 1  # the file line on which the body starts
+    body_line: int = 1  # the file line on which ``body`` starts (its leading blank lines are stripped)
 
     @property
     def url(self) -> str:

@@ -23,6 +23,8 @@ def placeholder(prompt: str) -> str:
 
 def placeholder_problems(raw: RawPractice) -> list[Problem]:
     """One warning per line of the file (front matter, comments included, and body) with the marker."""
+    if MARKER not in raw.text:  # most files: no line to name, so no need to map lines to fields
+        return []
     by_line: dict[int, KeyPath] = {}
     for path, start in sorted(raw.lines.items(), key=lambda item: len(item[0])):
         # the deepest key that starts on the line names it; an item of a one-line list, [a, b], does not

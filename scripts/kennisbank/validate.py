@@ -100,18 +100,20 @@ def validate(
 
 def check_fields(meta: dict[str, Any], fields: tuple[Field, ...], path: KeyPath, ctx: Context) -> dict[str, Any]:
     """Check a mapping against its declared fields; return the converted values of the valid ones."""
-    known = {f.name: f for f in fields}
+    known, checks = _plan(fields)
     label = field_label(path)
-    for key in meta:
-        if key not in known:
-            near = [DUTCH_NAMES[str(key).lower()]] if DUTCH_NAMES.get(str(key).lower()) in known else []
-            near = near or difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
-            hint = f" — bedoelde je '{near[0]}'?" if near else f"; toegestaan zijn: {', '.join(known)}"
-            ctx.error((*path, str(key)), _join(label, str(key)), f"onbekend veld '{key}'{hint}")
+    if not meta.keys() <= known.keys():  # a field name that is not declared
+        for key in meta:
+            if key not in known:
+                near = [DUTCH_NAMES[str(key).lower()]] if DUTCH_NAMES.get(str(key).lower()) in known else []
+                near = near or difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+                hint = f" — bedoelde je '{near[0]}'?" if near else f"; toegestaan zijn: {', '.join(known)}"
+                ctx.error((*path, str(key)), _join(label, str(key)), f"onbekend veld '{key}'{hint}")
     values: dict[str, Any] = {}
-    for fld in fields:
-        name = _join(label, fld.name)
-        if fld.name not in meta or meta[fld.name] is None:
+    for fld, checker in checks:
+        name = f"{label}.{fld.name}" if label else fld.name
+        value = meta.get(fld.name)
+        if value is None:  # absent or empty
             if fld.required:
                 where = path
                 example = f", bijvoorbeeld '{fld.name}: {fld.example}'" if fld.example else ""
@@ -121,10 +123,23 @@ def check_fields(meta: dict[str, Any], fields: tuple[Field, ...], path: KeyPath,
                     f"ontbreekt; verplicht veld: {fld.description[0].lower()}{fld.description[1:]}{example}".rstrip(),
                 )
             continue
-        value = CHECKERS[fld.kind](meta[fld.name], fld, (*path, fld.name), name, ctx)
+        value = checker(value, fld, (*path, fld.name), name, ctx)
         if value is not INVALID:
             values[fld.name] = value
     return values
+
+
+Checker = Callable[[Any, Field, KeyPath, str, "Context"], Any]
+# Per tuple of fields: the fields by name and each field with its checker, made once instead of for every
+# mapping checked (the schema's tuples live as long as the program; the tuple is kept to check identity).
+_PLANS: dict[int, tuple[tuple[Field, ...], dict[str, Field], tuple[tuple[Field, Checker], ...]]] = {}
+
+
+def _plan(fields: tuple[Field, ...]) -> tuple[dict[str, Field], tuple[tuple[Field, Checker], ...]]:
+    plan = _PLANS.get(id(fields))
+    if plan is None or plan[0] is not fields:
+        plan = _PLANS[id(fields)] = (fields, {f.name: f for f in fields}, tuple((f, CHECKERS[f.kind]) for f in fields))
+    return plan[1], plan[2]
 
 
 def field_label(path: KeyPath) -> str:
@@ -197,7 +212,7 @@ def _check_text(value: Any, fld: Field, path: KeyPath, name: str, ctx: Context) 
     if fld.max_length and len(text) > fld.max_length:
         ctx.error(path, name, f"is {len(text)} tekens; hoogstens {fld.max_length}: maak het korter")
         return INVALID
-    tag = HTML_RE.search(text)
+    tag = HTML_RE.search(text) if "<" in text else None  # every tag and comment starts with '<'
     if tag:
         ctx.error(path, name, f"bevat HTML ('{tag.group(0)[:40]}'); schrijf gewone tekst zonder <...>")
         return INVALID
@@ -208,7 +223,7 @@ def _check_text_list(value: Any, fld: Field, path: KeyPath, name: str, ctx: Cont
     items = _as_list(value, path, name, ctx)
     if items is None:
         return INVALID
-    item_field = Field(fld.name, Kind.TEXT, fld.description, max_length=fld.max_length)
+    item_field = _item_field(fld)
     out = [_check_text(item, item_field, (*path, i), f"{name}[{i + 1}]", ctx) for i, item in enumerate(items)]
     if INVALID in out:
         return INVALID
@@ -224,6 +239,17 @@ def _check_text_list(value: Any, fld: Field, path: KeyPath, name: str, ctx: Cont
             return INVALID
         seen[key] = i
     return tuple(out)
+
+
+_ITEM_FIELDS: dict[int, tuple[Field, Field]] = {}
+
+
+def _item_field(fld: Field) -> Field:
+    """The field of one item of a text list: made once per list field, not for every list checked."""
+    cached = _ITEM_FIELDS.get(id(fld))
+    if cached is None or cached[0] is not fld:
+        cached = _ITEM_FIELDS[id(fld)] = (fld, Field(fld.name, Kind.TEXT, fld.description, max_length=fld.max_length))
+    return cached[1]
 
 
 def _as_list(value: Any, path: KeyPath, name: str, ctx: Context) -> list[Any] | None:
@@ -269,10 +295,14 @@ def _check_term_list(value: Any, fld: Field, path: KeyPath, name: str, ctx: Cont
         example_id = next(iter(ctx.vocabularies.by_key(fld.vocabulary or "").ids), "id")
         ctx.error(path, name, f"noem er minstens {fld.min_items}, bijvoorbeeld [{example_id}]")
         return INVALID
-    out = [_check_term(item, fld, (*path, i), name, ctx) for i, item in enumerate(items)]
-    if INVALID in out:
-        return INVALID
-    duplicates = sorted({v for v in out if out.count(v) > 1})
+    vocabulary = ctx.vocabularies.by_key(fld.vocabulary or "")
+    if all(isinstance(item, str) and item in vocabulary for item in items):
+        out = items  # what _check_term returns for each of them: the id itself
+    else:
+        out = [_check_term(item, fld, (*path, i), name, ctx) for i, item in enumerate(items)]
+        if INVALID in out:
+            return INVALID
+    duplicates = sorted({v for v in out if out.count(v) > 1}) if len(set(out)) < len(out) else None
     if duplicates:
         ctx.error(path, name, f"'{duplicates[0]}' staat er meer dan eens in; noem elke id één keer")
         return INVALID
@@ -374,7 +404,7 @@ def _check_object_list(value: Any, fld: Field, path: KeyPath, name: str, ctx: Co
     return INVALID if INVALID in out else tuple(out)
 
 
-CHECKERS: dict[Kind, Callable[[Any, Field, KeyPath, str, Context], Any]] = {
+CHECKERS: dict[Kind, Checker] = {
     Kind.TEXT: _check_text,
     Kind.PARAGRAPH: _check_text,
     Kind.TEXT_LIST: _check_text_list,
@@ -442,5 +472,7 @@ def build_practice(raw: RawPractice, values: dict[str, Any]) -> Practice:
         links=tuple(Link(**link) for link in values.get("links", ())),
         title_line=raw.line("title"),
         contacts_line=raw.line("contacts"),
-        body_line=raw.body_line,
+        # ``body`` above starts after the blank lines that follow the front matter; offsets into it count
+        # from the line where it starts.
+        body_line=raw.body_line + len(raw.body) - len(raw.body.lstrip("\n")),
     )

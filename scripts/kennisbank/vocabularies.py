@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from . import fastyaml
 from .errors import KennisbankError
 
 # The folder with the vocabulary files of this repository; tests and tools may pass another one.
@@ -116,7 +117,11 @@ def load_vocabularies(directory: Path = DEFAULT_DIR) -> Vocabularies:
 
 def _read_list(path: Path) -> list[Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        # libyaml where it gives the same data (see fastyaml); PyYAML's own loader for anything unusual,
+        # and for the message of an error. It is most of the start-up of ``kennisbank check`` otherwise.
+        fast = fastyaml.parse(text, 1)
+        data = fast[0] if fast is not None else yaml.safe_load(text)
     except FileNotFoundError:
         raise VocabularyError(f"{path}: bestand ontbreekt") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
