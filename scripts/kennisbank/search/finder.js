@@ -599,7 +599,9 @@
         terms.push({ word: corrected[i], stem: stems[i], typed: typed[i], corrected: corrected[i] !== typed[i] });
       }
       if (match[2]) {
-        terms.push({ word: match[2], stem: text.stem(match[2]), typed: typed.slice(match[0], match[1]).join(" ") });
+        // A glossary phrase: corrected too if one of its words was ('praktijkverklarign').
+        var fixed = corrected.slice(match[0], match[1]).join(" ") !== typed.slice(match[0], match[1]).join(" ");
+        terms.push({ word: match[2], stem: text.stem(match[2]), typed: typed.slice(match[0], match[1]).join(" "), corrected: fixed });
       }
       position = match[1];
     });
