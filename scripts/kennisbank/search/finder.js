@@ -232,7 +232,6 @@
     this.manifest = manifest;
     this.fields = manifest.fields;
     this.entries = new Map();
-    this.postings = new Map();
     this.loading = new Map();
     this.terms = null; // every term of the index, once words.json is here: no shard for a non-term
   }
@@ -278,42 +277,25 @@
     });
     return pending.length ? Promise.all(pending) : null;
   };
-  /* While a word is being typed: the shards its longer forms will be in, without waiting for them. */
-  Shards.prototype.prefetch = function (prefix) {
-    var number = this.shardOf(prefix);
-    for (var n = number; n < Math.min(number + 2, this.manifest.files.length); n++) {
-      var loading = this.load(n);
-      if (loading) {
-        loading.catch(function () {});
+  /* While a word is being typed: the shards its longer forms are likely in, without waiting for them.
+   * words: the vocabulary, most frequent first, if it is here. */
+  Shards.prototype.prefetch = function (prefix, words, text) {
+    var first = this.shardOf(prefix);
+    var numbers = [first, first + 1];
+    for (var i = 0; words && i < words.length && numbers.length < 4; i++) {
+      if (words[i].startsWith(prefix)) {
+        numbers.push(this.shardOf(text.stem(words[i])));
+      }
+    }
+    for (var k = 0; k < numbers.length; k++) {
+      if (numbers[k] < this.manifest.files.length && !this.loading.has(numbers[k])) {
+        this.load(numbers[k]).catch(function () {});
       }
     }
   };
   Shards.prototype.knows = function (term) {
     return this.entries.has(term);
   };
-  /* A term's entry as typed arrays: {index, refs: [Int32Array per field], scores: [Float64Array per field]}. */
-  Shards.prototype.posting = function (term) {
-    var posting = this.postings.get(term);
-    if (posting) {
-      return posting;
-    }
-    var entry = this.entries.get(term);
-    posting = { index: entry[1], refs: [], scores: [] };
-    for (var f = 0; f < this.fields.length; f++) {
-      var pairs = entry[2][this.fields[f]] || [];
-      var refs = new Int32Array(pairs.length);
-      var scores = new Float64Array(pairs.length);
-      for (var k = 0; k < pairs.length; k++) {
-        refs[k] = pairs[k][0];
-        scores[k] = pairs[k][1];
-      }
-      posting.refs.push(refs);
-      posting.scores.push(scores);
-    }
-    this.postings.set(term, posting);
-    return posting;
-  };
-
   /* ---- scoring: what lunr's Index.query computes, straight from the shard entries ----
    *
    * lunr (lunr.js 2.3 and lunr.py alike), for clauses of unique terms with boost 1 in every field:
@@ -328,19 +310,20 @@
    * test_finder_browser.py compares the scores with lunr.py's, exactly. */
   function score(shards, count, unique) {
     var n = unique.length;
-    var fieldCount = shards.fields.length;
-    var postings = unique.map(function (term) { return shards.posting(term); });
+    var fields = shards.fields;
+    var fieldCount = fields.length;
+    // Each term's entry: [term, term index, {field: [[ref, value], ...]}], as the shard has it.
+    var entries = unique.map(function (term) { return shards.entries.get(term); });
     var magnitude = Math.sqrt(n);
     var dots = new Float64Array(count * fieldCount);
-    var byIndex = postings.slice().sort(function (a, b) { return a.index - b.index; });
-    var f, k, refs, scores;
+    var byIndex = entries.slice().sort(function (a, b) { return a[1] - b[1]; });
+    var f, k, pairs;
     for (var t = 0; t < byIndex.length; t++) {
       for (f = 0; f < fieldCount; f++) {
-        refs = byIndex[t].refs[f];
-        scores = byIndex[t].scores[f];
+        pairs = byIndex[t][2][fields[f]] || NONE;
         var offset = f * count;
-        for (k = 0; k < refs.length; k++) {
-          dots[offset + refs[k]] += scores[k];
+        for (k = 0; k < pairs.length; k++) {
+          dots[offset + pairs[k][0]] += pairs[k][1];
         }
       }
     }
@@ -358,10 +341,10 @@
       var bit = 1 << (c % 32);
       var mask = masks[c >> 5];
       for (f = 0; f < fieldCount; f++) {
-        refs = postings[c].refs[f];
+        pairs = entries[c][2][fields[f]] || NONE;
         var base = f * count;
-        for (k = 0; k < refs.length; k++) {
-          var ref = refs[k];
+        for (k = 0; k < pairs.length; k++) {
+          var ref = pairs[k][0];
           var slot = base + ref;
           if (lastClause[ref] !== c + 1) {
             if (lastClause[ref] === 0) {
@@ -380,6 +363,7 @@
     }
     return { refs: refsFound, sums: sums, matched: matched, masks: masks };
   }
+  var NONE = [];
 
   /* ---- facets: numbers per practice, counted with typed arrays ---- */
 
@@ -390,8 +374,9 @@
     for (var attribute in data.facetValues) {
       var spec = data.facetValues[attribute];
       var offsets = new Uint32Array(data.count + 1);
+      var lengths = spec.lengths;
       for (var i = 0; i < data.count; i++) {
-        offsets[i + 1] = offsets[i] + spec.lengths[i];
+        offsets[i + 1] = offsets[i] + lengths[i];
       }
       var ids = data.facets[spec.facet].map(function (term) { return term[0]; });
       var facet = {
@@ -400,7 +385,7 @@
         names: new Map(data.facets[spec.facet]),
         position: new Map(ids.map(function (id, number) { return [id, number]; })),
         offsets: offsets,
-        values: Uint16Array.from(spec.values)
+        values: spec.values // vocabulary positions, a plain array of small integers as JSON gave it
       };
       this.list.push(facet);
       this.byAttribute[attribute] = facet;
@@ -415,64 +400,68 @@
     return out.join(", ");
   };
   /* The hits (refs, best first) every selection accepts, and per facet value the results it would give
-   * with the other facets' selections kept: a hit rejected by one facet only still counts for that facet. */
+   * with the other facets' selections kept: a hit rejected by one facet only still counts for that facet.
+   * Facet by facet over all hits, so each loop is short and the same for every hit. */
   Facets.prototype.apply = function (hits, selected) {
-    var active = [];
-    this.list.forEach(function (facet) {
-      var values = selected[facet.attribute] || [];
-      if (values.length) {
-        var wanted = new Uint8Array(facet.ids.length);
-        values.forEach(function (id) {
-          if (facet.position.has(id)) {
-            wanted[facet.position.get(id)] = 1;
-          }
-        });
-        active.push({ facet: facet, wanted: wanted });
-      }
-    });
+    var n = hits.length;
+    var rejections = new Uint8Array(n);
+    var rejectedBy = new Int8Array(n);
     var list = this.list;
-    var activeNumbers = active.map(function (entry) { return list.indexOf(entry.facet); });
-    var counts = this.list.map(function (facet) { return new Uint32Array(facet.ids.length); });
-    var shown = new Int32Array(hits.length);
-    var shownCount = 0;
-    for (var h = 0; h < hits.length; h++) {
-      var ref = hits[h];
-      var rejectedBy = -1;
-      var rejections = 0;
-      for (var a = 0; a < active.length && rejections < 2; a++) {
-        var facet = active[a].facet;
-        var wanted = active[a].wanted;
+    var h, k, ref, facet, offsets, values;
+    for (var f = 0; f < list.length; f++) {
+      facet = list[f];
+      var chosen = selected[facet.attribute] || [];
+      if (!chosen.length) {
+        continue;
+      }
+      var wanted = new Uint8Array(facet.ids.length);
+      chosen.forEach(function (id) {
+        if (facet.position.has(id)) {
+          wanted[facet.position.get(id)] = 1;
+        }
+      });
+      offsets = facet.offsets;
+      values = facet.values;
+      for (h = 0; h < n; h++) {
+        ref = hits[h];
         var ok = false;
-        for (var k = facet.offsets[ref]; k < facet.offsets[ref + 1]; k++) {
-          if (wanted[facet.values[k]]) {
+        for (k = offsets[ref]; k < offsets[ref + 1]; k++) {
+          if (wanted[values[k]]) {
             ok = true;
             break;
           }
         }
         if (!ok) {
-          rejections += 1;
-          rejectedBy = activeNumbers[a];
+          rejections[h] += 1;
+          rejectedBy[h] = f;
         }
-      }
-      if (rejections === 0) {
-        shown[shownCount++] = ref;
-        for (var f = 0; f < list.length; f++) {
-          countValues(list[f], ref, counts[f]);
-        }
-      } else if (rejections === 1) {
-        countValues(list[rejectedBy], ref, counts[rejectedBy]);
       }
     }
-    var byAttribute = {};
-    list.forEach(function (facet, number) { byAttribute[facet.attribute] = counts[number]; });
-    return { shown: shown.subarray(0, shownCount), counts: byAttribute };
+    var counts = {};
+    for (f = 0; f < list.length; f++) {
+      facet = list[f];
+      offsets = facet.offsets;
+      values = facet.values;
+      var tally = new Uint32Array(facet.ids.length);
+      for (h = 0; h < n; h++) {
+        if (rejections[h] === 0 || (rejections[h] === 1 && rejectedBy[h] === f)) {
+          ref = hits[h];
+          for (k = offsets[ref]; k < offsets[ref + 1]; k++) {
+            tally[values[k]] += 1;
+          }
+        }
+      }
+      counts[facet.attribute] = tally;
+    }
+    var shown = new Int32Array(n);
+    var shownCount = 0;
+    for (h = 0; h < n; h++) {
+      if (rejections[h] === 0) {
+        shown[shownCount++] = hits[h];
+      }
+    }
+    return { shown: shown.subarray(0, shownCount), counts: counts };
   };
-
-  function countValues(facet, ref, counts) {
-    for (var k = facet.offsets[ref]; k < facet.offsets[ref + 1]; k++) {
-      counts[facet.values[k]] += 1;
-    }
-  }
 
   /* ---- result texts, in blocks of consecutive practices ---- */
 
@@ -546,8 +535,7 @@
     this.words = null; // the Vocabulary, once words.json is here
     this.wordsLoading = null;
     this.everything = null;
-    this.lastKey = null;
-    this.lastRanking = null;
+    this.rankings = new Map(); // the last few rankings by their stems: typing back and forth reuses them
   }
 
   /* words.json: the vocabulary for typo correction and the index's terms. */
@@ -571,14 +559,10 @@
 
   /* The query's terms (query.py analyse). The shards, and the vocabulary when a word needs correcting,
    * are fetched only when missing, so a query on loaded data never waits for a timer or a request. */
-  Finder.prototype.analyse = async function (query, typing) {
+  Finder.prototype.analyse = async function (query) {
     var text = this.text;
     var self = this;
     var typed = text.words(query).filter(function (w) { return !text.stop.has(w); });
-    var last = typing && /[^\s\-]$/.test(query) && text.words(query).pop();
-    if (last && last.length >= 3) {
-      this.shards.prefetch(last);
-    }
     var loading = this.shards.ensure(typed.map(function (w) { return text.stem(w); }));
     if (loading) {
       await loading;
@@ -612,12 +596,36 @@
     return terms;
   };
 
-  /* A ranking: refs best first; scores and the stems each practice contains, by ref. */
+  var RANKINGS_KEPT = 8;
+
+  /* refs by tie (highest first), then ref: one number per hit, -tie * 2^bits + ref, sorted as numbers by
+   * the browser itself, as long as these stay exact integers (below 2^53); else with a comparison. */
+  function sortByTie(refs, ties, highest, count) {
+    var scale = Math.pow(2, Math.ceil(Math.log2(count + 1)));
+    var sorted = new Int32Array(refs.length);
+    if (highest * scale + scale >= Math.pow(2, 53)) {
+      sorted.set(refs);
+      return sorted.sort(function (a, b) { return ties[b] - ties[a] || a - b; });
+    }
+    var keys = new Float64Array(refs.length);
+    for (var i = 0; i < refs.length; i++) {
+      keys[i] = -ties[refs[i]] * scale + refs[i];
+    }
+    keys.sort();
+    for (i = 0; i < keys.length; i++) {
+      sorted[i] = keys[i] - Math.floor(keys[i] / scale) * scale; // scale is a power of two: exact
+    }
+    return sorted;
+  }
+
+  /* A ranking: refs best first; scores and the stems each practice contains, by ref; and the views of it
+   * with a selection of facets made so far (see viewOf). */
   function Ranking(refs, scores, unique, masks) {
     this.refs = refs;
     this.scores = scores;
     this.unique = unique;
     this.masks = masks;
+    this.views = new Map();
   }
   /* The stems a practice contains, for marking them. */
   Ranking.prototype.stems = function (ref) {
@@ -635,29 +643,46 @@
     var self = this;
     var unique = Array.from(new Set(stems)).filter(function (s) { return self.shards.knows(s); });
     var key = unique.join("\u0000");
-    if (key === this.lastKey) {
-      return this.lastRanking; // the same stems in the same order: the same ranking
+    var known = this.rankings.get(key);
+    if (known) {
+      this.rankings.delete(key); // the same stems in the same order: the same ranking; now the newest
+      this.rankings.set(key, known);
+      return known;
     }
     var scored = unique.length ? score(this.shards, this.count, unique) : { refs: [], sums: null, matched: null, masks: [] };
     var n = unique.length;
-    var refs = Int32Array.from(scored.refs);
+    var found = scored.refs;
     var scores = new Float64Array(this.count);
     var ties = new Float64Array(this.count);
-    for (var i = 0; i < refs.length; i++) {
-      var ref = refs[i];
+    var highest = 0;
+    for (var i = 0; i < found.length; i++) {
+      var ref = found[i];
       var value = (scored.sums[ref] * scored.matched[ref]) / n;
       scores[ref] = value;
       ties[ref] = Math.floor(value * 1e9 + 0.5); // query.tie_key
+      highest = Math.max(highest, ties[ref]);
     }
-    refs.sort(function (a, b) { return ties[b] - ties[a] || a - b; });
-    this.lastKey = key;
-    this.lastRanking = new Ranking(refs, scores, unique, scored.masks);
-    return this.lastRanking;
+    var refs = sortByTie(found, ties, highest, this.count);
+    var ranking = new Ranking(refs, scores, unique, scored.masks);
+    this.rankings.set(key, ranking);
+    if (this.rankings.size > RANKINGS_KEPT) {
+      this.rankings.delete(this.rankings.keys().next().value);
+    }
+    return ranking;
   };
 
-  /* typing: the query is being typed, so its last word may grow. */
-  Finder.prototype.search = async function (query, typing) {
-    var terms = await this.analyse(query, typing);
+  /* While a query is being typed, after its results are shown: the shards its last word's longer forms
+   * are likely in (the vocabulary's most frequent words that start with it), so the next keystrokes
+   * need not wait for them. */
+  Finder.prototype.prefetch = function (query) {
+    var last = /[^\s\-]$/.test(query) && this.text.words(query).pop();
+    if (last && last.length >= 3) {
+      this.shards.prefetch(last, this.words && this.words.words, this.text);
+    }
+  };
+
+  Finder.prototype.search = async function (query) {
+    var terms = await this.analyse(query);
     if (!terms.length) {
       // Nothing to search for (only stop words): every practice, in catalogue order (query.py).
       if (!this.everything) {
@@ -875,22 +900,25 @@
 
   /* The ranking with this selection of facets: {ranking, shown (refs), counts}. The same ranking and
    * selection give the same object, so the list is left alone when it would show the same. */
-  var lastView = null;
-
   function viewOf(ranking, selected) {
     var key = JSON.stringify(selected);
-    if (!lastView || lastView.ranking !== ranking || lastView.key !== key) {
+    var view = ranking.views.get(key);
+    if (!view) {
       var applied = finder.facets.apply(ranking.refs, selected);
-      lastView = { ranking: ranking, key: key, shown: applied.shown, counts: applied.counts };
+      view = { ranking: ranking, shown: applied.shown, counts: applied.counts };
+      if (ranking.views.size >= 4) {
+        ranking.views.delete(ranking.views.keys().next().value);
+      }
+      ranking.views.set(key, view);
     }
-    return lastView;
+    return view;
   }
 
   async function update(typing) {
     var state = formState();
     var mine = ++generation;
     try {
-      var found = await finder.search(state.q, typing);
+      var found = await finder.search(state.q);
       if (mine !== generation) {
         return; // a newer query has started meanwhile
       }
@@ -919,6 +947,12 @@
         shownView = view;
       }
       root.setAttribute("data-ready", String(mine));
+      if (typing) {
+        // After this frame: the responses are read on this thread, and must not hold up its painting.
+        requestAnimationFrame(function () {
+          setTimeout(function () { finder.prefetch(state.q); }, 0);
+        });
+      }
     } catch (error) {
       if (mine === generation) {
         showFailure();
