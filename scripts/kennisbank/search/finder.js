@@ -2,7 +2,7 @@
  *
  * The index is built at build time by lunr.py (scripts/kennisbank/search/) and split by term; this
  * script fetches the shards a query needs and scores the documents straight from their entries, with
- * the floating-point operations of lunr's Index.query in the same order (see Scorer), so the finder
+ * the floating-point operations of lunr's Index.query in the same order (see score()), so the finder
  * ranks as `kennisbank search` does. The browser never builds an index. The query steps mirror
  * scripts/kennisbank/search/query.py exactly (words, stop words, typo correction, glossary synonyms,
  * one optional clause per stem, ties in catalogue order).
@@ -296,6 +296,7 @@
   Shards.prototype.knows = function (term) {
     return this.entries.has(term);
   };
+
   /* ---- scoring: what lunr's Index.query computes, straight from the shard entries ----
    *
    * lunr (lunr.js 2.3 and lunr.py alike), for clauses of unique terms with boost 1 in every field:
