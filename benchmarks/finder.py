@@ -18,6 +18,7 @@ import dataclasses
 import gzip
 import json
 import random
+import re
 import shutil
 import tempfile
 import time
@@ -26,9 +27,12 @@ from typing import Any
 
 from kennisbank.catalogue import Catalogue
 from kennisbank.model import Practice
-from kennisbank.pages.search import ASSETS, DATA_FILE, LUNR_FILES, search_outputs
+from kennisbank.pages.base import Site
+from kennisbank.pages.finder import finder_page
+from kennisbank.pages.search import ASSETS, DATA_FILE, LUNR_FILES, WORDS_FILE, finder_boot, search_outputs
 from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data
+from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.query import Searcher
 from kennisbank.search.shards import ShardedIndex, split
 
@@ -73,19 +77,24 @@ def as_bytes(content: str | bytes) -> bytes:
 
 
 def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
-    """Build the finder outputs for a catalogue; sizes in bytes (raw and gzipped), totals and per practice."""
+    """Build the finder outputs for a catalogue; sizes in bytes (raw and gzipped), totals and per practice.
+    ``data_*`` is what the finder needs besides the shards and before its first result: the core
+    (facets) and the text blocks (titles, summaries); ``words_gz`` comes after the first result."""
     started = time.perf_counter()
     search_data = build_search_data(catalogue)
     sharded = split(search_data.index)
-    outputs = {o.src_uri: as_bytes(o.content) for o in search_outputs(search_data, sharded)}
+    blocks = search_data.text_blocks()
+    outputs = {o.src_uri: as_bytes(o.content) for o in search_outputs(search_data, sharded, blocks)}
+    page = finder_page(catalogue, Site(), finder_boot(search_data, sharded, blocks))
+    outputs[page.src_uri] = as_bytes(page.content)
     seconds = time.perf_counter() - started
     n = len(catalogue.practices)
     shards = {k: v for k, v in outputs.items() if k.startswith(ASSETS + "index-")}
-    data = outputs[ASSETS + DATA_FILE]
+    data = [outputs[ASSETS + DATA_FILE], *(v for k, v in outputs.items() if k.startswith(ASSETS + "texts-"))]
     scripts = [outputs[ASSETS + name] for name, _ in LUNR_FILES] + [outputs[ASSETS + "finder.js"]]
     index_raw = sum(len(v) for v in shards.values())
     index_gz = sum(gz(v) for v in shards.values())
-    first = first_result_download(Searcher(search_data), sharded, outputs)
+    first = first_result_download(Searcher(search_data), sharded, outputs, page.src_uri)
     return {
         "practices": n,
         "build_seconds": round(seconds, 1),
@@ -94,8 +103,12 @@ def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
         "index_gz": index_gz,
         "index_raw_per_practice": index_raw // n,
         "index_gz_per_practice": index_gz // n,
-        "data_raw": len(data),
-        "data_gz": gz(data),
+        "data_raw": sum(len(d) for d in data),
+        "data_gz": sum(gz(d) for d in data),
+        "core_gz": gz(outputs[ASSETS + DATA_FILE]),
+        "text_blocks": len(data) - 1,
+        "page_gz": gz(outputs[page.src_uri]),
+        "words_gz": gz(outputs[ASSETS + WORDS_FILE]),
         "scripts_gz": sum(gz(s) for s in scripts),
         "first_result_gz_max": max(first.values()),
         "first_result_gz": first,
@@ -103,13 +116,22 @@ def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def first_result_download(searcher: Searcher, sharded: ShardedIndex, outputs: dict[str, bytes]) -> dict[str, int]:
-    """Per typical query: gzipped bytes fetched before the first results (scripts, data, its shards)."""
-    base = sum(gz(outputs[ASSETS + name]) for name, _ in LUNR_FILES)
+def first_result_download(
+    searcher: Searcher, sharded: ShardedIndex, outputs: dict[str, bytes], page: str
+) -> dict[str, int]:
+    """Per typical query: gzipped bytes fetched before the first results, as finder.js asks for them:
+    the page's own Markdown (it carries the manifests; Material's frame around it is not counted), the
+    scripts, the core, every text block, and the shards of the query's words and synonyms (asked for at
+    once) and of its terms after typo correction. Not words.json, which comes after the first results."""
+    base = gz(outputs[page]) + sum(gz(outputs[ASSETS + name]) for name, _ in LUNR_FILES)
     base += gz(outputs[ASSETS + "finder.js"]) + gz(outputs[ASSETS + DATA_FILE])
+    base += sum(gz(v) for k, v in outputs.items() if k.startswith(ASSETS + "texts-"))
+    synonyms = searcher.data.synonyms
     sizes = {}
     for query in TYPICAL_QUERIES:
-        stems = [t.stem for t in searcher.terms(query)]
+        typed = [stem(w) for w in words(query) if w not in STOP_WORDS]
+        early = typed + [stem(canonical) for _, _, canonical in synonyms.matches(typed)]
+        stems = early + [t.stem for t in searcher.terms(query)]
         numbers = {sharded.shard_of(s) for s in stems}
         sizes[query] = base + sum(gz(outputs[f"{ASSETS}index-{i}.json"]) for i in numbers)
     return sizes
@@ -137,6 +159,32 @@ def scaled_material_index(site_dir: Path, count: int) -> bytes:
     return json.dumps({**index, "docs": docs}, ensure_ascii=False).encode()
 
 
+def install_finder(site: Path, outputs: dict[str, bytes]) -> None:
+    """Put these finder outputs into a built site: the files below assets/finder/ replace the old ones,
+    and the finder's element in zoeken/index.html takes the one from the generated page (it carries the
+    manifests of these files; the facet checkboxes around it stay those of the built site)."""
+    shutil.rmtree(site / ASSETS.rstrip("/"))
+    for src_uri, content in outputs.items():
+        if src_uri.endswith(".md"):
+            replace_finder_element(site / "zoeken" / "index.html", content)
+            continue
+        target = site / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+FINDER_ELEMENT = re.compile(rb'<div id="kb-finder"[^\n]*>\n')
+
+
+def replace_finder_element(page: Path, markdown: bytes) -> None:
+    found = FINDER_ELEMENT.search(markdown)
+    assert found, "no finder element in the generated page"
+    element = found.group(0)
+    html, count = FINDER_ELEMENT.subn(lambda _: element, page.read_bytes())
+    assert count == 1, f"no finder element in {page}"
+    page.write_bytes(html)
+
+
 def browser_timings(site_dir: Path, outputs: dict[str, bytes], count: int) -> dict[str, float]:
     """Milliseconds from navigation to the first results: the finder, and Material's search box, on a
     copy of the built site with these finder outputs and a Material index of ``count`` practices."""
@@ -146,11 +194,7 @@ def browser_timings(site_dir: Path, outputs: dict[str, bytes], count: int) -> di
     work = Path(tempfile.mkdtemp(prefix="finder-bench-"))
     copy = work / "site"
     shutil.copytree(site_dir, copy)
-    shutil.rmtree(copy / ASSETS.rstrip("/"))
-    for src_uri, content in outputs.items():
-        target = copy / src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    install_finder(copy, outputs)
     (copy / "search" / "search_index.json").write_bytes(scaled_material_index(site_dir, count))
     url = serve_directory(copy)
     timings: dict[str, float] = {}

@@ -3,6 +3,8 @@ as state (reload, back button), Dutch stems computed by lunr.nl.js, no console e
 
 from __future__ import annotations
 
+import bisect
+import random
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
@@ -12,6 +14,8 @@ from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import stem
 from kennisbank.search.query import Filters, Searcher
+
+from .conftest import TODAY, copy_project, serve_directory
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -163,3 +167,145 @@ def test_materials_own_search_box_finds_practices_by_their_text(watched, site_ur
     watched.keyboard.type("heftruckcursus")
     watched.wait_for_selector(".md-search-result__item a[href*='praktijkvoorbeelden/id-college-entree-naar-werk']")
     assert watched.get_attribute("input[data-md-component='search-query']", "placeholder") == "Zoeken"
+
+
+def exactness_queries(searcher: Searcher) -> list[str]:
+    """Queries of one to four words drawn from the index's own vocabulary (frequent and rare ones),
+    with the glossary phrases and the queries above: many documents with several matching fields."""
+    rng = random.Random(11)
+    vocabulary = searcher.data.vocabulary
+    frequent, rare = vocabulary[:200], vocabulary[200:]
+    queries = [*QUERIES, "de en het", "xyzzyq", "jongeren jongeren werk", "werk jongeren", "jongeren werk"]
+    queries += [" ".join(phrase[1:]) for phrase in searcher.data.synonyms.table()[:20]]
+    for n in range(150):
+        pool = frequent if n % 3 else rare
+        queries.append(" ".join(rng.sample(pool, k=1 + n % 4)))
+    return queries
+
+
+SEARCH_ALL_JS = """async queries => {
+  const out = [];
+  for (const query of queries) out.push(await window.kennisbankFinder.search(query));
+  return out;
+}"""
+
+
+def test_finder_scores_are_exactly_those_of_the_command_line(watched, site_url: str, searcher: Searcher) -> None:  # type: ignore[no-untyped-def]
+    """The finder scores from the shard entries itself; lunr.py's Index.query is the reference. Every
+    hit, every score, to the last bit, in the same order."""
+    open_finder(watched, site_url)
+    queries = exactness_queries(searcher)
+    found = watched.evaluate(SEARCH_ALL_JS, queries)
+    compared = 0
+    for query, hits in zip(queries, found, strict=True):
+        expected = [[r.ref, r.score] for r in searcher.search(query)]
+        assert hits == expected, query
+        compared += len(hits)
+    assert compared > 2_000  # many documents, not a handful
+    assert not watched.errors
+
+
+def test_a_typo_is_corrected_and_said_so(watched, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_finder(watched, site_url, "?q=praktijkverklarign")
+    note = watched.locator("#kb-finder-note")
+    assert note.is_visible()
+    assert note.inner_text() == "Gezocht op: ‘praktijkverklaring’ (u typte ‘praktijkverklarign’)."
+    # Typing another typo: the words for correcting it come after the first results, or on demand.
+    watched.fill("#kb-finder-q", "combinatiefunctonaris")
+    watched.wait_for_function(
+        "document.querySelector('#kb-finder-note').textContent.includes('combinatiefunctionaris')"
+    )
+    watched.fill("#kb-finder-q", "nazorg")
+    watched.wait_for_function("document.querySelector('#kb-finder-note').hidden")
+    assert not watched.errors
+
+
+@pytest.mark.parametrize("missing", ["data.json", "texts-0.json", "index-"])
+def test_the_finder_says_so_when_its_data_cannot_load(browser, site_url: str, missing: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.route(f"**/assets/finder/{missing}*", lambda route: route.fulfill(status=404, body=""))
+    try:
+        page.goto(site_url + "zoeken/?q=nazorg")
+        page.wait_for_function("document.querySelector('#kb-finder-status').textContent.startsWith('Zoeken lukt')")
+        assert page.is_visible(".kb-finder-browse a[href='../themas/']")
+        assert page.locator(".kb-result").count() == 0
+    finally:
+        context.close()
+
+
+# A site larger than one page of results, with the result texts in many small blocks.
+LARGER_SITE_SYNTHETIC = 90
+
+
+@pytest.fixture(scope="module")
+def larger_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Searcher, list[int]]:
+    """The site's address, its searcher, and where its text blocks start."""
+    from benchmarks.synthetic import write_practices
+
+    from kennisbank.build import build_site
+    from kennisbank.search import index
+
+    root = tmp_path_factory.mktemp("larger")
+    extra = write_practices(root / "synthetic", LARGER_SITE_SYNTHETIC, reviewed=TODAY)
+    (root / "project").mkdir()
+    project = copy_project(root / "project", tuple(extra))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index, "TEXT_BLOCK_BYTES", 6_000)
+        build_site(project / "mkdocs.yml", root / "site")
+        catalogue = build_catalogue([project / "practices"])
+        searcher = Searcher(build_search_data(catalogue))
+        starts = [block.start for block in searcher.data.text_blocks()]
+    assert len(starts) >= 10
+    return serve_directory(root / "site"), searcher, starts
+
+
+RESULT_TEXTS_JS = """items => items.map(li => [
+  li.querySelector('h2 a').getAttribute('href'),
+  li.querySelector('h2').textContent,
+  li.querySelector('p:last-child').textContent,
+])"""
+COUNTS_JS = """boxes => boxes.map(b => [
+  b.closest('fieldset').dataset.facet, b.value, document.querySelector(`label[for='${b.id}'] .kb-count`).textContent,
+])"""
+
+
+def test_results_show_their_texts_from_the_blocks_and_page_on(
+    watched, larger_site: tuple[str, Searcher, list[int]]
+) -> None:  # type: ignore[no-untyped-def]
+    url, searcher, starts = larger_site
+    expected = searcher.search("jongeren")
+    assert len(expected) > 100
+    assert len({bisect.bisect_right(starts, r.ref) for r in expected[:50]}) > 1  # texts from several blocks
+    open_finder(watched, url, "?q=jongeren")
+    shown = watched.eval_on_selector_all(".kb-result", RESULT_TEXTS_JS)
+    practices = {p.slug: p for p in searcher.data.catalogue.practices}
+    assert [href.rstrip("/").rsplit("/", 1)[-1] for href, _, _ in shown] == [r.slug for r in expected[:50]]
+    for href, title, summary in shown:
+        practice = practices[href.rstrip("/").rsplit("/", 1)[-1]]
+        assert title == practice.title and summary == practice.summary
+    # The next page: its texts, in ranking order, and the focus on its first result.
+    watched.click(".kb-finder-more button")
+    watched.wait_for_function("document.querySelectorAll('.kb-result').length === 100")
+    assert slugs(watched, 100) == [r.slug for r in expected[:100]]
+    focused = "document.activeElement.closest('.kb-result') === document.querySelectorAll('.kb-result')[50]"
+    assert watched.evaluate(focused)
+    assert watched.is_visible(".kb-finder-more button")
+    assert not watched.errors
+
+
+def test_facet_counts_on_the_larger_site_are_those_of_the_command_line(
+    watched, larger_site: tuple[str, Searcher, list[int]]
+) -> None:  # type: ignore[no-untyped-def]
+    url, searcher, _starts = larger_site
+    open_finder(watched, url, "?q=jongeren&regio=twente&thema=nazorg")
+    counts = watched.eval_on_selector_all("fieldset[data-facet] input[type=checkbox]", COUNTS_JS)
+    selected = {"region": frozenset({"twente"}), "themes": frozenset({"nazorg"})}
+    for facet, value, label in counts:
+        # A value's count: the results it gives with the other facets' selections kept.
+        others = {k: v for k, v in selected.items() if k != facet}
+        with_value = {**others, facet: frozenset({value})}
+        expected = len(searcher.search("jongeren", Filters(with_value)))
+        assert label == f"({expected})", (facet, value)
+    status = watched.inner_text("#kb-finder-status")
+    assert status.startswith(str(len(searcher.search("jongeren", Filters(selected)))))

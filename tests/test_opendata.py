@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
+from html.parser import HTMLParser
+from typing import Any, cast
 
 import pytest
 
 from kennisbank.pages import Site, generate
+from kennisbank.pages.finder import json_attribute
 from kennisbank.pipeline import build_catalogue
 
 from .conftest import FIXTURES
@@ -67,10 +71,71 @@ def test_finder_page_has_labelled_controls_and_keeps_the_links_for_no_script(out
     assert "](themas/index.md)" in page and "](regios/index.md)" in page and "](doelgroepen/index.md)" in page
 
 
+def finder_boot(outputs: dict[str, str | bytes]) -> dict[str, Any]:
+    """What the finder page hands its script: the JSON in data-finder, as the browser reads it."""
+    page = outputs["zoeken.md"]
+    assert isinstance(page, str)
+    found = re.search(r"data-finder='([^']*)'", page)
+    assert found, "the finder page has no data-finder"
+    return cast(dict[str, Any], json.loads(html.unescape(found.group(1))))
+
+
 def test_finder_data_and_lunr_copies_are_emitted(outputs: dict[str, str | bytes]) -> None:
-    data = json.loads(outputs["assets/finder/data.json"])
-    assert len(data["records"]) == len(json.loads(outputs["catalogus.json"])["practices"])
-    for name in data["index"]["files"]:
-        assert f"assets/finder/{name}" in outputs
+    catalogue = build_catalogue([FIXTURES / "catalogue"], today=SITE.today)
+    boot = finder_boot(outputs)
+    data = json.loads(outputs["assets/finder/" + boot["core"]])
+    assert data["count"] == len(json.loads(outputs["catalogus.json"])["practices"]) == len(catalogue.practices)
+    for name in [*boot["index"]["files"], *boot["texts"]["files"], boot["words"]]:
+        assert f"assets/finder/{name}" in outputs, name
     for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js"):
         assert outputs[f"assets/finder/{name}"]
+    # The text blocks hold every practice once, in catalogue order, from the starts the manifest gives.
+    slugs: list[str] = []
+    for start, name in zip(boot["texts"]["starts"], boot["texts"]["files"], strict=True):
+        assert start == len(slugs)
+        block = json.loads(outputs["assets/finder/" + name])
+        assert len(block["slugs"]) == len(block["titles"]) == len(block["summaries"]) > 0
+        slugs += block["slugs"]
+    assert slugs == [p.slug for p in catalogue.practices]
+
+
+def test_finder_facet_values_decode_to_each_practices_ids(outputs: dict[str, str | bytes]) -> None:
+    catalogue = build_catalogue([FIXTURES / "catalogue"], today=SITE.today)
+    data = json.loads(outputs["assets/finder/data.json"])
+    assert set(data["facetValues"]) == {"themes", "target_groups", "region", "phases", "evidence", "success_factors"}
+    for attribute, spec in data["facetValues"].items():
+        ids = [term_id for term_id, _name in data["facets"][spec["facet"]]]
+        assert len(spec["lengths"]) == len(catalogue.practices) and sum(spec["lengths"]) == len(spec["values"])
+        position = 0
+        for practice, length in zip(catalogue.practices, spec["lengths"], strict=True):
+            value = getattr(practice, attribute)
+            expected = [value] if isinstance(value, str) else list(value)
+            assert [ids[v] for v in spec["values"][position : position + length]] == expected
+            position += length
+
+
+def test_finder_page_carries_the_settings_and_manifests_as_json(outputs: dict[str, str | bytes]) -> None:
+    boot = finder_boot(outputs)
+    settings = {"synonyms", "stopWords", "wordCharacters", "loanwordPluralEndings"}
+    assert settings | {"index", "texts", "core", "words"} <= set(boot)
+    assert boot["index"]["fields"] == ["title", "summary", "meta", "body"]
+    assert len(boot["index"]["shards"]) == len(boot["index"]["files"]) >= 1
+    words = json.loads(outputs["assets/finder/" + boot["words"]])
+    terms = [entry[0] for name in boot["index"]["files"] for entry in json.loads(outputs["assets/finder/" + name])]
+    assert words["terms"] == sorted(terms) and words["vocabulary"]
+
+
+def test_json_in_an_attribute_reads_back_as_the_same_value() -> None:
+    value = {"a": "it's <b> & \"quoted\" 'x'", "b": ["</div>", "&amp;"], "c": 1.5}
+    parser = AttributeReader()
+    parser.feed(f"<div data-x={json_attribute(value)}></div>")
+    assert json.loads(parser.attributes["data-x"]) == value
+
+
+class AttributeReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.attributes: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes.update({name: value or "" for name, value in attrs})

@@ -14,7 +14,7 @@ from lunr.index import Index
 
 from kennisbank.cli import cli
 from kennisbank.pipeline import build_catalogue
-from kennisbank.search.index import build_search_data, plain_text
+from kennisbank.search.index import build_search_data, plain_text, text_blocks
 from kennisbank.search.pipeline import DUTCH_WORD_CHARACTERS, STOP_WORDS, stem, words
 from kennisbank.search.query import Filters, Searcher, correct, edit_distance
 from kennisbank.search.shards import assemble, split
@@ -203,3 +203,17 @@ def test_cli_rejects_an_unknown_facet_value() -> None:
 
 def test_a_query_of_stop_words_only_lists_every_practice_in_catalogue_order(searcher: Searcher) -> None:
     assert [r.slug for r in searcher.search("de en het")] == [p.slug for p in build_catalogue().practices]
+
+
+def test_text_blocks_hold_every_practice_once_in_catalogue_order_within_the_size() -> None:
+    practices = build_catalogue().practices
+    blocks = text_blocks(practices, target_bytes=4_000)
+    assert len(blocks) >= 5
+    assert [slug for b in blocks for slug in b.slugs] == [p.slug for p in practices]
+    assert [b.start for b in blocks] == [sum(len(b.slugs) for b in blocks[:i]) for i in range(len(blocks))]
+    for block in blocks:
+        practice = practices[block.start]
+        assert block.titles[0] == practice.title and block.summaries[0] == practice.summary
+        size = len(json.dumps(block.content(), ensure_ascii=False).encode())
+        assert len(block.slugs) == 1 or size <= 4_000, (block.start, size)
+    assert len(text_blocks(practices)) == 1  # the real practices fit in one block of the default size

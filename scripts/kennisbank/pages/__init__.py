@@ -12,7 +12,6 @@ from ..catalogue import Catalogue
 from ..heap import without_cycle_collection
 from .base import Output, Site
 from .contacts import contact_pages
-from .finder import finder_pages
 from .glossary import glossary_pages
 from .home import home_pages
 from .opendata import opendata_pages
@@ -28,10 +27,9 @@ GENERATORS: tuple[Generator, ...] = (
     term_pages,
     print_pages,
     contact_pages,
-    finder_pages,
     glossary_pages,
     home_pages,
-    search_pages,
+    search_pages,  # the finder's data and its page /zoeken/, which carries the data's manifests
     opendata_pages,
 )
 

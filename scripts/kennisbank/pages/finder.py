@@ -4,15 +4,36 @@
 The form is real HTML in the page (a labelled search field, a fieldset with a legend per facet,
 labelled checkboxes), so it works with a keyboard and a screen reader; the script only fills in the
 counts and the results. Its state is the URL: ?q=nazorg&thema=nazorg&regio=twente.
+
+The page also carries what the script needs before any data file has arrived (``data-finder``, made by
+``pages/search.py``): the text pipeline's settings, the synonym table and the manifests of the index
+shards and the text blocks. With them the script asks for the shards of the query in the address and
+for the result texts while the page is still loading, instead of after a first round trip.
 """
 
 from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import mkdocs.contrib.search
 
 from ..catalogue import Catalogue
 from ..markup import attr, front_matter, link, plural, text
 from .base import Output, Site
 from .paths import FINDER, section_src, term_src
-from .search import ASSETS, FINDER_SCRIPT, LUNR_FILES
+
+ASSETS = "assets/finder/"
+_MKDOCS_SEARCH = Path(mkdocs.contrib.search.__file__).parent
+# The browser loads these in this order: lunr, its stemmer support, then Dutch.
+LUNR_FILES: tuple[tuple[str, Path], ...] = (
+    ("lunr.js", _MKDOCS_SEARCH / "templates" / "search" / "lunr.js"),
+    ("lunr.stemmer.support.js", _MKDOCS_SEARCH / "lunr-language" / "lunr.stemmer.support.js"),
+    ("lunr.nl.js", _MKDOCS_SEARCH / "lunr-language" / "lunr.nl.js"),
+)
+FINDER_SCRIPT = "finder.js"
 
 NO_SCRIPT_VOCABULARIES: tuple[tuple[str, str, str], ...] = (
     ("themes", "Per thema", "Alle thema's"),
@@ -31,17 +52,18 @@ FINDER_FACETS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def finder_pages(catalogue: Catalogue, site: Site) -> list[Output]:
-    return [Output(FINDER, finder_markdown(catalogue, site))]
+def finder_page(catalogue: Catalogue, site: Site, boot: Mapping[str, Any]) -> Output:
+    """The page; ``boot`` is what the script gets in ``data-finder`` (see ``search.finder_boot``)."""
+    return Output(FINDER, finder_markdown(catalogue, site, boot))
 
 
-def finder_markdown(catalogue: Catalogue, site: Site) -> str:
+def finder_markdown(catalogue: Catalogue, site: Site, boot: Mapping[str, Any]) -> str:
     src = FINDER
     meta = front_matter(title="Zoeken", description="Zoek praktijkvoorbeelden op woorden, thema, doelgroep en regio.")
     parts = [
         meta.replace("\n---\n", "\nhide:\n  - toc\n---\n", 1),
         site.intro(src, "Zoeken in de praktijkvoorbeelden"),
-        finder_form(catalogue),
+        finder_form(catalogue, boot),
         '<div class="kb-finder-browse" markdown>\n\n',
         f"Bladeren door alle {plural(len(catalogue.practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}:\n\n",
     ]
@@ -77,12 +99,20 @@ def facet_fieldset(catalogue: Catalogue, attribute: str, vocabulary: str, param:
     )
 
 
-def finder_form(catalogue: Catalogue) -> str:
+def json_attribute(value: Any) -> str:
+    """JSON for an HTML attribute in single quotes: only &, <, > and ' become entities, so the JSON's
+    own double quotes stay one character each."""
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return "'" + encoded.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;") + "'"
+
+
+def finder_form(catalogue: Catalogue, boot: Mapping[str, Any]) -> str:
     """One raw HTML block (no blank lines, so Markdown leaves it alone), hidden until the script runs."""
     fieldsets = "".join(facet_fieldset(catalogue, *facet) for facet in FINDER_FACETS)
     total = plural(len(catalogue.practices), "resultaat", "resultaten")
     return (
-        f'<div id="kb-finder" class="kb-finder" data-assets="../{ASSETS}" data-root="../" hidden>\n'
+        f'<div id="kb-finder" class="kb-finder" data-assets="../{ASSETS}" data-root="../" '
+        f"data-finder={json_attribute(boot)} hidden>\n"
         '<form class="kb-finder-form" role="search" aria-label="Praktijkvoorbeelden zoeken">\n'
         '<div class="kb-finder-query"><label for="kb-finder-q">Zoek op woorden</label>'
         '<input type="search" id="kb-finder-q" name="q" autocomplete="off" spellcheck="false" '

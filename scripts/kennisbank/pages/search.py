@@ -1,44 +1,76 @@
-"""The finder's data files: the sharded lunr index, the finder data, the finder script and the
-lunr.js copies that ship inside the installed mkdocs package (copied at build time, not committed)."""
+"""The finder's data files and its page: the sharded lunr index, the core data, the result texts in
+blocks, the words for typo correction, the finder script and the lunr.js copies that ship inside the
+installed mkdocs package (copied at build time, not committed).
+
+What the script reads, and when:
+
+- the page (``data-finder``, from ``finder_boot``): the text pipeline's settings (word characters,
+  stop words, loanword plural endings), the synonym table, and three manifests: ``index`` (lunr's
+  version, fields and pipeline, the first term of each shard and the shard files), ``texts`` (the
+  first catalogue position of each text block and the block files) and the names of ``core`` and
+  ``words``. So the script asks for the shards of the query in the address, the core and the text
+  blocks as soon as it runs;
+- ``data.json``, the core (``SearchData.finder_data``): the number of practices, the facet vocabularies
+  and each practice's facet values as numbers;
+- ``texts-<n>.json``: ``{"slugs": [...], "titles": [...], "summaries": [...]}`` for the practices from
+  the block's start on; a result waits only for its own block;
+- ``index-<n>.json``: the shards (``search/shards.py``);
+- ``words.json``: ``{"vocabulary": [...], "terms": [...]}``, the surface vocabulary for typo correction
+  (most frequent first) and every term of the index (sorted), fetched after the first results: with
+  the terms, a word being typed that is no term costs no request for a shard.
+
+This generator writes the finder page as well (``finder.finder_page``): the page carries the manifests,
+and those come from the index built here.
+"""
 
 from __future__ import annotations
 
 import json
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import mkdocs.contrib.search
-
 from ..catalogue import Catalogue
-from ..search.index import SearchData, build_search_data
+from ..search.index import SearchData, TextBlock, build_search_data
 from ..search.shards import ShardedIndex, split
 from .base import Output, Site
+from .finder import ASSETS, FINDER_SCRIPT, LUNR_FILES, finder_page
 
-ASSETS = "assets/finder/"
-_MKDOCS_SEARCH = Path(mkdocs.contrib.search.__file__).parent
-# The browser loads these in this order: lunr, its stemmer support, then Dutch.
-LUNR_FILES: tuple[tuple[str, Path], ...] = (
-    ("lunr.js", _MKDOCS_SEARCH / "templates" / "search" / "lunr.js"),
-    ("lunr.stemmer.support.js", _MKDOCS_SEARCH / "lunr-language" / "lunr.stemmer.support.js"),
-    ("lunr.nl.js", _MKDOCS_SEARCH / "lunr-language" / "lunr.nl.js"),
-)
-FINDER_SCRIPT = "finder.js"
+__all__ = ["ASSETS", "DATA_FILE", "FINDER_SCRIPT", "LUNR_FILES", "WORDS_FILE", "search_outputs", "search_pages"]
+
 DATA_FILE = "data.json"
+WORDS_FILE = "words.json"
 
 
 def shard_name(number: int) -> str:
     return f"index-{number}.json"
 
 
+def text_block_name(number: int) -> str:
+    return f"texts-{number}.json"
+
+
 def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def search_outputs(data: SearchData, sharded: ShardedIndex) -> list[Output]:
-    finder_data = data.finder_data()
-    finder_data["index"] = {**sharded.manifest(), "files": [shard_name(i) for i in range(len(sharded.shards))]}
-    outputs = [Output(ASSETS + DATA_FILE, compact(finder_data))]
+def finder_boot(data: SearchData, sharded: ShardedIndex, blocks: list[TextBlock]) -> dict[str, Any]:
+    """What the finder page hands its script (``data-finder``)."""
+    return {
+        **data.query_settings(),
+        "index": {**sharded.manifest(), "files": [shard_name(i) for i in range(len(sharded.shards))]},
+        "texts": {"starts": [b.start for b in blocks], "files": [text_block_name(i) for i in range(len(blocks))]},
+        "core": DATA_FILE,
+        "words": WORDS_FILE,
+    }
+
+
+def search_outputs(data: SearchData, sharded: ShardedIndex, blocks: list[TextBlock] | None = None) -> list[Output]:
+    """The data files and scripts below ``assets/finder/`` (not the page)."""
+    blocks = data.text_blocks() if blocks is None else blocks
+    outputs = [Output(ASSETS + DATA_FILE, compact(data.finder_data()))]
+    outputs += [Output(ASSETS + text_block_name(i), compact(b.content())) for i, b in enumerate(blocks)]
+    terms = sorted(entry[0] for shard in sharded.shards for entry in shard)
+    outputs.append(Output(ASSETS + WORDS_FILE, compact({"vocabulary": data.vocabulary, "terms": terms})))
     outputs += [Output(ASSETS + shard_name(i), text) for i, text in enumerate(sharded.texts)]
     outputs += [Output(ASSETS + name, path.read_bytes()) for name, path in LUNR_FILES]
     script = resources.files("kennisbank.search").joinpath(FINDER_SCRIPT).read_bytes()
@@ -48,4 +80,6 @@ def search_outputs(data: SearchData, sharded: ShardedIndex) -> list[Output]:
 
 def search_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     data = build_search_data(catalogue)
-    return search_outputs(data, split(data.index))
+    sharded = split(data.index)
+    blocks = data.text_blocks()
+    return [finder_page(catalogue, site, finder_boot(data, sharded, blocks)), *search_outputs(data, sharded, blocks)]

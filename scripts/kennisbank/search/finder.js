@@ -1,10 +1,18 @@
 /* The finder at /zoeken/: free text plus facets, its state in the URL.
  *
  * The index is built at build time (scripts/kennisbank/search/lunr_index.py) and split by term; this
- * script fetches the shards a query needs and loads them with lunr.Index.load: the browser never
- * builds an index. The query steps mirror scripts/kennisbank/search/query.py exactly (words, stop
- * words, typo correction, glossary synonyms, one optional clause per stem, ties in catalogue
- * order), so the finder ranks as `kennisbank search` does.
+ * script fetches the shards a query needs and scores the documents straight from their entries, with
+ * the floating-point operations of lunr's Index.query in the same order (see score()), so the finder
+ * ranks as `kennisbank search` does. The browser never builds an index. The query steps mirror
+ * scripts/kennisbank/search/query.py exactly (words, stop words, typo correction, glossary synonyms,
+ * one optional clause per stem, ties in catalogue order).
+ *
+ * The data (pages/search.py): the page itself carries the text pipeline's settings, the synonyms and
+ * the manifests (data-finder), so this script asks for the shards of the query in the address, the
+ * core data and the result texts as soon as it runs. data.json, the core, holds the facet values as
+ * numbers; the titles and summaries come in blocks, waited for only where a shown result is; the
+ * vocabulary for typo correction and the list of the index's terms (words.json) come after the first
+ * results.
  *
  * Everything from the data goes into the page with textContent, never as markup.
  */
@@ -12,8 +20,14 @@
   "use strict";
 
   var root = document.getElementById("kb-finder");
-  if (!root || !window.lunr || !lunr.nl || !window.fetch || !window.URLSearchParams) {
+  if (!root || !window.lunr || !lunr.nl || !window.fetch || !window.URLSearchParams || !window.Float64Array) {
     return;
+  }
+  var boot;
+  try {
+    boot = JSON.parse(root.getAttribute("data-finder"));
+  } catch (error) {
+    return; // the page keeps its links to the overviews
   }
   var assets = root.getAttribute("data-assets");
   var siteRoot = root.getAttribute("data-root");
@@ -40,6 +54,15 @@
           history.replaceState(history.state, "", initialUrl);
         }
       }, 0);
+    });
+  }
+
+  function getJSON(name) {
+    return fetch(assets + name).then(function (response) {
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      return response.json();
     });
   }
 
@@ -83,10 +106,12 @@
 
   function Synonyms(table) {
     this.phrases = new Map();
+    this.first = new Set(); // the stems a phrase starts with: most words start none
     this.longest = 0;
     for (var i = 0; i < table.length; i++) {
       var stems = table[i].slice(1);
       this.phrases.set(stems.join("\u0000"), table[i][0]);
+      this.first.add(stems[0]);
       this.longest = Math.max(this.longest, stems.length);
     }
   }
@@ -94,6 +119,10 @@
     var found = [];
     var i = 0;
     while (i < stems.length) {
+      if (!this.first.has(stems[i])) {
+        i += 1;
+        continue;
+      }
       var hit = false;
       for (var n = Math.min(this.longest, stems.length - i); n > 0; n--) {
         var canonical = this.phrases.get(stems.slice(i, i + n).join("\u0000"));
@@ -117,62 +146,94 @@
     return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
   }
 
-  function editDistance(a, b, limit) {
+  /* Optimal string alignment distance, or limit + 1 if larger; rows are three reusable Int32Arrays. */
+  function editDistance(a, b, limit, rows) {
     if (Math.abs(a.length - b.length) > limit) {
       return limit + 1;
     }
-    var previous2 = [];
-    var previous = [];
-    for (var j = 0; j <= b.length; j++) {
-      previous.push(j);
+    var previous2 = rows[0];
+    var previous = rows[1];
+    var current = rows[2];
+    var j;
+    for (j = 0; j <= b.length; j++) {
+      previous[j] = j;
     }
     for (var i = 1; i <= a.length; i++) {
-      var current = [i];
+      current[0] = i;
       var lowest = i;
+      var ai = a.charCodeAt(i - 1);
       for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        var bj = b.charCodeAt(j - 1);
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+        if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
           value = Math.min(value, previous2[j - 2] + 1);
         }
-        current.push(value);
-        lowest = Math.min(lowest, value);
+        current[j] = value;
+        if (value < lowest) {
+          lowest = value;
+        }
       }
       if (lowest > limit) {
         return limit + 1;
       }
+      var spare = previous2;
       previous2 = previous;
       previous = current;
+      current = spare;
     }
     return previous[b.length];
   }
 
-  function correct(word, vocabulary) {
+  /* The surface vocabulary, most frequent first; corrections are remembered per word. */
+  function Vocabulary(words) {
+    this.words = words;
+    this.lengths = new Uint16Array(words.length);
+    var longest = 0;
+    for (var i = 0; i < words.length; i++) {
+      this.lengths[i] = words[i].length;
+      longest = Math.max(longest, words[i].length);
+    }
+    this.longest = longest;
+    this.corrections = new Map();
+  }
+  Vocabulary.prototype.correct = function (word) {
     var limit = maxDistance(word);
     if (limit === 0 || /[0-9]/.test(word)) {
       return null;
     }
+    if (this.corrections.has(word)) {
+      return this.corrections.get(word);
+    }
+    var size = Math.max(this.longest, word.length) + 1;
+    var rows = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
     var best = null;
     var bestDistance = limit + 1;
-    for (var i = 0; i < vocabulary.length; i++) {
-      var distance = editDistance(word, vocabulary[i], limit);
+    var length = word.length;
+    for (var i = 0; i < this.words.length; i++) {
+      if (Math.abs(this.lengths[i] - length) > limit) {
+        continue; // editDistance would say limit + 1 straight away
+      }
+      var distance = editDistance(word, this.words[i], limit, rows);
       if (distance < bestDistance) {
-        best = vocabulary[i];
+        best = this.words[i];
         bestDistance = distance;
         if (distance <= 1) {
           break;
         }
       }
     }
+    this.corrections.set(word, best);
     return best;
-  }
+  };
 
   /* ---- the sharded index: shards.py ---- */
 
   function Shards(manifest) {
     this.manifest = manifest;
+    this.fields = manifest.fields;
     this.entries = new Map();
     this.loading = new Map();
+    this.terms = null; // every term of the index, once words.json is here: no shard for a non-term
   }
   Shards.prototype.shardOf = function (term) {
     var first = this.manifest.shards;
@@ -188,87 +249,331 @@
     }
     return Math.max(0, lo - 1);
   };
+  Shards.prototype.load = function (number) {
+    var self = this;
+    if (!this.loading.has(number)) {
+      this.loading.set(number, getJSON(this.manifest.files[number]).then(function (entries) {
+        entries.forEach(function (entry) { self.entries.set(entry[0], entry); });
+        self.loading.set(number, null);
+      }, function (error) {
+        self.loading.delete(number); // try again on the next query
+        throw error;
+      }));
+    }
+    return this.loading.get(number);
+  };
+  /* A promise, or null when every shard these terms need is here already. */
   Shards.prototype.ensure = function (terms) {
     var self = this;
-    var numbers = new Set(terms.map(function (t) { return self.shardOf(t); }));
-    return Promise.all(Array.from(numbers).map(function (number) {
-      if (!self.loading.has(number)) {
-        self.loading.set(number, fetch(assets + self.manifest.files[number])
-          .then(function (response) {
-            if (!response.ok) {
-              throw new Error("HTTP " + response.status);
-            }
-            return response.json();
-          })
-          .then(function (entries) {
-            entries.forEach(function (entry) { self.entries.set(entry[0], entry); });
-          }));
+    var pending = [];
+    terms.forEach(function (term) {
+      if (self.terms && !self.terms.has(term)) {
+        return;
       }
-      return self.loading.get(number);
-    }));
+      var loading = self.load(self.shardOf(term));
+      if (loading && pending.indexOf(loading) === -1) {
+        pending.push(loading);
+      }
+    });
+    return pending.length ? Promise.all(pending) : null;
+  };
+  /* While a word is being typed: the shards its longer forms are likely in, without waiting for them.
+   * words: the vocabulary, most frequent first, if it is here. */
+  Shards.prototype.prefetch = function (prefix, words, text) {
+    var first = this.shardOf(prefix);
+    var numbers = [first, first + 1];
+    for (var i = 0; words && i < words.length && numbers.length < 4; i++) {
+      if (words[i].startsWith(prefix)) {
+        numbers.push(this.shardOf(text.stem(words[i])));
+      }
+    }
+    for (var k = 0; k < numbers.length; k++) {
+      if (numbers[k] < this.manifest.files.length && !this.loading.has(numbers[k])) {
+        this.load(numbers[k]).catch(function () {});
+      }
+    }
   };
   Shards.prototype.knows = function (term) {
     return this.entries.has(term);
   };
-  /* A serialized lunr index with just these terms: what lunr.Index.load expects. */
-  Shards.prototype.assemble = function (terms) {
-    var fields = this.manifest.fields;
-    var vectors = new Map();
-    var inverted = [];
-    var self = this;
-    var entries = terms.map(function (t) { return self.entries.get(t); });
-    entries.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
-    entries.forEach(function (entry) {
-      var posting = { _index: entry[1] };
-      fields.forEach(function (name) {
-        posting[name] = {};
-        (entry[2][name] || []).forEach(function (pair) {
-          posting[name][String(pair[0])] = {};
-          var key = name + "/" + pair[0];
-          if (!vectors.has(key)) {
-            vectors.set(key, []);
+
+  /* ---- scoring: what lunr's Index.query computes, straight from the shard entries ----
+   *
+   * lunr (lunr.js 2.3 and lunr.py alike), for clauses of unique terms with boost 1 in every field:
+   * - each field's query vector holds every term with value 1, so its magnitude is sqrt(n);
+   * - a field's similarity is dot(query vector, field vector) / magnitude, where dot starts at 0 and
+   *   adds 1 * value for the terms both vectors hold, in ascending term index;
+   * - a document's score is the sum of its fields' similarities, in the order lunr first met each
+   *   (document, field): clause by clause in query order, field by field in the index's field order;
+   *   the first one starts the sum.
+   * Below: the dot products first (terms by term index), then the sums (clauses in query order). The
+   * order of documents within a posting does not matter: it never changes one document's order.
+   * test_finder_browser.py compares the scores with lunr.py's, exactly. */
+  function score(shards, count, unique) {
+    var n = unique.length;
+    var fields = shards.fields;
+    var fieldCount = fields.length;
+    // Each term's entry: [term, term index, {field: [[ref, value], ...]}], as the shard has it.
+    var entries = unique.map(function (term) { return shards.entries.get(term); });
+    var magnitude = Math.sqrt(n);
+    var dots = new Float64Array(count * fieldCount);
+    var byIndex = entries.slice().sort(function (a, b) { return a[1] - b[1]; });
+    var f, k, pairs;
+    for (var t = 0; t < byIndex.length; t++) {
+      for (f = 0; f < fieldCount; f++) {
+        pairs = byIndex[t][2][fields[f]] || NONE;
+        var offset = f * count;
+        for (k = 0; k < pairs.length; k++) {
+          dots[offset + pairs[k][0]] += pairs[k][1];
+        }
+      }
+    }
+    var met = new Uint8Array(count * fieldCount);
+    var sums = new Float64Array(count);
+    var matched = new Uint16Array(count);
+    var lastClause = new Int32Array(count);
+    var words = Math.ceil(n / 32);
+    var masks = [];
+    for (var w = 0; w < words; w++) {
+      masks.push(new Int32Array(count));
+    }
+    var refsFound = [];
+    for (var c = 0; c < n; c++) {
+      var bit = 1 << (c % 32);
+      var mask = masks[c >> 5];
+      for (f = 0; f < fieldCount; f++) {
+        pairs = entries[c][2][fields[f]] || NONE;
+        var base = f * count;
+        for (k = 0; k < pairs.length; k++) {
+          var ref = pairs[k][0];
+          var slot = base + ref;
+          if (lastClause[ref] !== c + 1) {
+            if (lastClause[ref] === 0) {
+              refsFound.push(ref);
+            }
+            lastClause[ref] = c + 1;
+            matched[ref] += 1;
+            mask[ref] |= bit;
           }
-          vectors.get(key).push([entry[1], pair[1]]);
-        });
+          if (!met[slot]) {
+            met[slot] = 1;
+            sums[ref] += dots[slot] / magnitude || 0; // the first: 0 + x is x
+          }
+        }
+      }
+    }
+    return { refs: refsFound, sums: sums, matched: matched, masks: masks };
+  }
+  var NONE = [];
+
+  /* ---- facets: numbers per practice, counted with typed arrays ---- */
+
+  function Facets(data) {
+    this.count = data.count;
+    this.list = [];
+    this.byAttribute = {};
+    for (var attribute in data.facetValues) {
+      var spec = data.facetValues[attribute];
+      var offsets = new Uint32Array(data.count + 1);
+      var lengths = spec.lengths;
+      for (var i = 0; i < data.count; i++) {
+        offsets[i + 1] = offsets[i] + lengths[i];
+      }
+      var ids = data.facets[spec.facet].map(function (term) { return term[0]; });
+      var facet = {
+        attribute: attribute,
+        ids: ids,
+        names: new Map(data.facets[spec.facet]),
+        position: new Map(ids.map(function (id, number) { return [id, number]; })),
+        offsets: offsets,
+        values: spec.values // vocabulary positions, a plain array of small integers as JSON gave it
+      };
+      this.list.push(facet);
+      this.byAttribute[attribute] = facet;
+    }
+  }
+  Facets.prototype.names = function (attribute, ref) {
+    var facet = this.byAttribute[attribute];
+    var out = [];
+    for (var k = facet.offsets[ref]; k < facet.offsets[ref + 1]; k++) {
+      out.push(facet.names.get(facet.ids[facet.values[k]]));
+    }
+    return out.join(", ");
+  };
+  /* The hits (refs, best first) every selection accepts, and per facet value the results it would give
+   * with the other facets' selections kept: a hit rejected by one facet only still counts for that facet.
+   * Facet by facet over all hits, so each loop is short and the same for every hit. */
+  Facets.prototype.apply = function (hits, selected) {
+    var n = hits.length;
+    var rejections = new Uint8Array(n);
+    var rejectedBy = new Int8Array(n);
+    var list = this.list;
+    var h, k, ref, facet, offsets, values;
+    for (var f = 0; f < list.length; f++) {
+      facet = list[f];
+      var chosen = selected[facet.attribute] || [];
+      if (!chosen.length) {
+        continue;
+      }
+      var wanted = new Uint8Array(facet.ids.length);
+      chosen.forEach(function (id) {
+        if (facet.position.has(id)) {
+          wanted[facet.position.get(id)] = 1;
+        }
       });
-      inverted.push([entry[0], posting]);
-    });
-    var fieldVectors = [];
-    vectors.forEach(function (pairs, key) {
-      pairs.sort(function (a, b) { return a[0] - b[0]; });
-      var elements = [];
-      pairs.forEach(function (pair) { elements.push(pair[0], pair[1]); });
-      fieldVectors.push([key, elements]);
-    });
-    return {
-      version: this.manifest.version,
-      fields: fields,
-      fieldVectors: fieldVectors,
-      invertedIndex: inverted,
-      pipeline: this.manifest.pipeline
-    };
+      offsets = facet.offsets;
+      values = facet.values;
+      for (h = 0; h < n; h++) {
+        ref = hits[h];
+        var ok = false;
+        for (k = offsets[ref]; k < offsets[ref + 1]; k++) {
+          if (wanted[values[k]]) {
+            ok = true;
+            break;
+          }
+        }
+        if (!ok) {
+          rejections[h] += 1;
+          rejectedBy[h] = f;
+        }
+      }
+    }
+    var counts = {};
+    for (f = 0; f < list.length; f++) {
+      facet = list[f];
+      offsets = facet.offsets;
+      values = facet.values;
+      var tally = new Uint32Array(facet.ids.length);
+      for (h = 0; h < n; h++) {
+        if (rejections[h] === 0 || (rejections[h] === 1 && rejectedBy[h] === f)) {
+          ref = hits[h];
+          for (k = offsets[ref]; k < offsets[ref + 1]; k++) {
+            tally[values[k]] += 1;
+          }
+        }
+      }
+      counts[facet.attribute] = tally;
+    }
+    var shown = new Int32Array(n);
+    var shownCount = 0;
+    for (h = 0; h < n; h++) {
+      if (rejections[h] === 0) {
+        shown[shownCount++] = hits[h];
+      }
+    }
+    return { shown: shown.subarray(0, shownCount), counts: counts };
+  };
+
+  /* ---- result texts, in blocks of consecutive practices ---- */
+
+  function Texts(manifest) {
+    this.starts = manifest.starts;
+    this.files = manifest.files;
+    this.blocks = new Array(this.files.length).fill(null);
+    this.loading = new Array(this.files.length).fill(null);
+  }
+  Texts.prototype.blockOf = function (ref) {
+    var lo = 0;
+    var hi = this.starts.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (ref < this.starts[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo - 1;
+  };
+  Texts.prototype.load = function (number) {
+    var self = this;
+    if (!this.loading[number]) {
+      this.loading[number] = getJSON(this.files[number]).then(function (block) {
+        self.blocks[number] = block;
+      }, function (error) {
+        self.loading[number] = null; // try again when it is needed
+        throw error;
+      });
+    }
+    return this.loading[number];
+  };
+  /* Start fetching every block: a first page of results touches nearly all of them. */
+  Texts.prototype.loadAll = function () {
+    for (var i = 0; i < this.files.length; i++) {
+      this.load(i).catch(function () {});
+    }
+  };
+  /* A promise, or null when the texts of these practices (refs) are here already. */
+  Texts.prototype.ensure = function (refs) {
+    var pending = [];
+    for (var i = 0; i < refs.length; i++) {
+      var number = this.blockOf(refs[i]);
+      if (!this.blocks[number] && pending.indexOf(number) === -1) {
+        pending.push(number);
+      }
+    }
+    var self = this;
+    return pending.length ? Promise.all(pending.map(function (number) { return self.load(number); })) : null;
+  };
+  Texts.prototype.get = function (ref) {
+    var number = this.blockOf(ref);
+    var block = this.blocks[number];
+    var i = ref - this.starts[number];
+    return { slug: block.slugs[i], title: block.titles[i], summary: block.summaries[i] };
   };
 
   /* ---- the search: query.py ---- */
 
-  function Finder(data) {
-    this.data = data;
-    this.text = new TextPipeline(data);
-    this.synonyms = new Synonyms(data.synonyms);
-    this.shards = new Shards(data.index);
-    this.names = {};
-    for (var key in data.facets) {
-      this.names[key] = new Map(data.facets[key]);
-    }
+  /* core: data.json; the other parts are made from the page's data before it arrives. */
+  function Finder(core, parts) {
+    this.data = core;
+    this.count = core.count;
+    this.text = parts.text;
+    this.synonyms = parts.synonyms;
+    this.shards = parts.shards;
+    this.texts = parts.texts;
+    this.facets = new Facets(core);
+    this.words = null; // the Vocabulary, once words.json is here
+    this.wordsLoading = null;
+    this.everything = null;
+    this.rankings = new Map(); // the last few rankings by their stems: typing back and forth reuses them
   }
 
+  /* words.json: the vocabulary for typo correction and the index's terms. */
+  Finder.prototype.vocabulary = function () {
+    var self = this;
+    if (!this.wordsLoading) {
+      this.wordsLoading = getJSON(boot.words).then(function (words) {
+        self.words = new Vocabulary(words.vocabulary);
+        self.shards.terms = new Set(words.terms);
+      }, function (error) {
+        self.wordsLoading = null;
+        throw error;
+      });
+    }
+    return this.wordsLoading;
+  };
+
+  function wait(promise) {
+    return promise ? promise : Promise.resolve();
+  }
+
+  /* The query's terms (query.py analyse). The shards, and the vocabulary when a word needs correcting,
+   * are fetched only when missing, so a query on loaded data never waits for a timer or a request. */
   Finder.prototype.analyse = async function (query) {
     var text = this.text;
-    var typed = text.words(query).filter(function (w) { return !text.stop.has(w); });
-    await this.shards.ensure(typed.map(function (w) { return text.stem(w); }));
     var self = this;
+    var typed = text.words(query).filter(function (w) { return !text.stop.has(w); });
+    var loading = this.shards.ensure(typed.map(function (w) { return text.stem(w); }));
+    if (loading) {
+      await loading;
+    }
+    var unknown = typed.filter(function (w) { return !self.shards.knows(text.stem(w)) && maxDistance(w) > 0; });
+    if (unknown.length && !this.words) {
+      await this.vocabulary().catch(function () {}); // without it, no corrections
+    }
     var corrected = typed.map(function (w) {
-      return self.shards.knows(text.stem(w)) ? w : correct(w, self.data.vocabulary) || w;
+      return self.shards.knows(text.stem(w)) ? w : (self.words && self.words.correct(w)) || w;
     });
     var stems = corrected.map(function (w) { return text.stem(w); });
     var terms = [];
@@ -279,41 +584,118 @@
         terms.push({ word: corrected[i], stem: stems[i], typed: typed[i], corrected: corrected[i] !== typed[i] });
       }
       if (match[2]) {
-        terms.push({ word: match[2], stem: text.stem(match[2]), typed: typed.slice(match[0], match[1]).join(" ") });
+        // A glossary phrase: corrected too if one of its words was ('praktijkverklarign').
+        var fixed = corrected.slice(match[0], match[1]).join(" ") !== typed.slice(match[0], match[1]).join(" ");
+        terms.push({ word: match[2], stem: text.stem(match[2]), typed: typed.slice(match[0], match[1]).join(" "), corrected: fixed });
       }
       position = match[1];
     });
-    await this.shards.ensure(terms.map(function (t) { return t.stem; }));
+    loading = this.shards.ensure(terms.map(function (t) { return t.stem; }));
+    if (loading) {
+      await loading;
+    }
     return terms;
   };
 
-  /* [{ref, score, stems}] best first, the score weighed by the share of terms matched (query.py). */
+  var RANKINGS_KEPT = 8;
+
+  /* refs by tie (highest first), then ref: one number per hit, -tie * 2^bits + ref, sorted as numbers by
+   * the browser itself, as long as these stay exact integers (below 2^53); else with a comparison. */
+  function sortByTie(refs, ties, highest, count) {
+    var scale = Math.pow(2, Math.ceil(Math.log2(count + 1)));
+    var sorted = new Int32Array(refs.length);
+    if (highest * scale + scale >= Math.pow(2, 53)) {
+      sorted.set(refs);
+      return sorted.sort(function (a, b) { return ties[b] - ties[a] || a - b; });
+    }
+    var keys = new Float64Array(refs.length);
+    for (var i = 0; i < refs.length; i++) {
+      keys[i] = -ties[refs[i]] * scale + refs[i];
+    }
+    keys.sort();
+    for (i = 0; i < keys.length; i++) {
+      sorted[i] = keys[i] - Math.floor(keys[i] / scale) * scale; // scale is a power of two: exact
+    }
+    return sorted;
+  }
+
+  /* A ranking: refs best first; scores and the stems each practice contains, by ref; and the views of it
+   * with a selection of facets made so far (see viewOf). */
+  function Ranking(refs, scores, unique, masks) {
+    this.refs = refs;
+    this.scores = scores;
+    this.unique = unique;
+    this.masks = masks;
+    this.views = new Map();
+  }
+  /* The stems a practice contains, for marking them. */
+  Ranking.prototype.stems = function (ref) {
+    var stems = new Set();
+    for (var c = 0; c < this.unique.length; c++) {
+      if (this.masks[c >> 5][ref] & (1 << (c % 32))) {
+        stems.add(this.unique[c]);
+      }
+    }
+    return stems;
+  };
+
+  /* The score weighed by the share of terms matched, best first, ties in catalogue order (query.py). */
   Finder.prototype.rank = function (stems) {
     var self = this;
     var unique = Array.from(new Set(stems)).filter(function (s) { return self.shards.knows(s); });
-    if (!unique.length) {
-      return [];
+    var key = unique.join("\u0000");
+    var known = this.rankings.get(key);
+    if (known) {
+      this.rankings.delete(key); // the same stems in the same order: the same ranking; now the newest
+      this.rankings.set(key, known);
+      return known;
     }
-    var index = lunr.Index.load(this.shards.assemble(unique));
-    var hits = index.query(function (q) {
-      unique.forEach(function (s) { q.term(s, { usePipeline: false }); });
-    });
-    var ranked = hits.map(function (hit) {
-      var stems = Object.keys(hit.matchData.metadata);
-      return { ref: Number(hit.ref), score: (hit.score * stems.length) / unique.length, stems: stems };
-    });
-    ranked.sort(function (a, b) {
-      return Math.round(b.score * 1e9) - Math.round(a.score * 1e9) || a.ref - b.ref;
-    });
-    return ranked;
+    var scored = unique.length ? score(this.shards, this.count, unique) : { refs: [], sums: null, matched: null, masks: [] };
+    var n = unique.length;
+    var found = scored.refs;
+    var scores = new Float64Array(this.count);
+    var ties = new Float64Array(this.count);
+    var highest = 0;
+    for (var i = 0; i < found.length; i++) {
+      var ref = found[i];
+      var value = (scored.sums[ref] * scored.matched[ref]) / n;
+      scores[ref] = value;
+      ties[ref] = Math.floor(value * 1e9 + 0.5); // query.tie_key
+      highest = Math.max(highest, ties[ref]);
+    }
+    var refs = sortByTie(found, ties, highest, this.count);
+    var ranking = new Ranking(refs, scores, unique, scored.masks);
+    this.rankings.set(key, ranking);
+    if (this.rankings.size > RANKINGS_KEPT) {
+      this.rankings.delete(this.rankings.keys().next().value);
+    }
+    return ranking;
+  };
+
+  /* While a query is being typed, after its results are shown: the shards its last word's longer forms
+   * are likely in (the vocabulary's most frequent words that start with it), so the next keystrokes
+   * need not wait for them. */
+  Finder.prototype.prefetch = function (query) {
+    var last = /[^\s\-]$/.test(query) && this.text.words(query).pop();
+    if (last && last.length >= 3) {
+      this.shards.prefetch(last, this.words && this.words.words, this.text);
+    }
   };
 
   Finder.prototype.search = async function (query) {
     var terms = await this.analyse(query);
     if (!terms.length) {
-      return { terms: terms, hits: this.data.records.map(function (_, ref) { return { ref: ref, score: 0, stems: [] }; }) };
+      // Nothing to search for (only stop words): every practice, in catalogue order (query.py).
+      if (!this.everything) {
+        var all = new Int32Array(this.count);
+        for (var ref = 0; ref < this.count; ref++) {
+          all[ref] = ref;
+        }
+        this.everything = new Ranking(all, new Float64Array(this.count), [], []);
+      }
+      return { terms: terms, ranking: this.everything };
     }
-    return { terms: terms, hits: this.rank(terms.map(function (t) { return t.stem; })) };
+    return { terms: terms, ranking: this.rank(terms.map(function (t) { return t.stem; })) };
   };
 
   /* ---- facets and the URL ---- */
@@ -361,36 +743,31 @@
     return location.pathname + (query ? "?" + query : "");
   }
 
-  function accepts(record, selected, except) {
-    for (var facet in selected) {
-      var values = selected[facet];
-      if (facet === except || !values.length) {
-        continue;
-      }
-      if (!record[facet].some(function (v) { return values.indexOf(v) !== -1; })) {
-        return false;
-      }
-    }
-    return true;
-  }
+  /* The count labels, found once: [{facet, position, label, text}]. */
+  var countLabels = null;
 
-  /* Each value's count: the results it would give with the other facets' selections kept. */
-  function updateCounts(records, hits, selected) {
-    fieldsets.forEach(function (fs) {
-      var facet = fs.getAttribute("data-facet");
-      var counts = new Map();
-      hits.forEach(function (hit) {
-        var record = records[hit.ref];
-        if (accepts(record, selected, facet)) {
-          record[facet].forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
-        }
+  function updateCounts(counts) {
+    if (!countLabels) {
+      countLabels = [];
+      fieldsets.forEach(function (fs) {
+        var attribute = fs.getAttribute("data-facet");
+        var facet = finder.facets.byAttribute[attribute];
+        fs.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+          var label = fs.querySelector('label[for="' + box.id + '"] .kb-count');
+          if (label && facet) {
+            var position = facet.position.has(box.value) ? facet.position.get(box.value) : -1;
+            countLabels.push({ attribute: attribute, position: position, label: label, text: label.textContent });
+          }
+        });
       });
-      fs.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-        var label = fs.querySelector('label[for="' + box.id + '"] .kb-count');
-        if (label) {
-          label.textContent = "(" + (counts.get(box.value) || 0) + ")";
-        }
-      });
+    }
+    countLabels.forEach(function (entry) {
+      var facetCounts = counts[entry.attribute];
+      var text = "(" + (facetCounts && entry.position >= 0 ? facetCounts[entry.position] : 0) + ")";
+      if (text !== entry.text) {
+        entry.label.textContent = text;
+        entry.text = text;
+      }
     });
   }
 
@@ -422,24 +799,28 @@
         }
       }
     });
+    var plain = "";
     parts.forEach(function (part, i) {
       if (!marked[i]) {
-        element.appendChild(document.createTextNode(part));
+        plain += part;
         return;
       }
       var lead = part.match(text.leadRe)[0].length;
       var tail = part.slice(lead).match(text.tailRe)[0].length;
+      element.appendChild(document.createTextNode(plain + part.slice(0, lead)));
       var mark = document.createElement("mark");
       mark.textContent = part.slice(lead, part.length - tail);
-      element.appendChild(document.createTextNode(part.slice(0, lead)));
       element.appendChild(mark);
-      element.appendChild(document.createTextNode(part.slice(part.length - tail)));
+      plain = part.slice(part.length - tail);
     });
+    if (plain) {
+      element.appendChild(document.createTextNode(plain));
+    }
   }
 
-  function resultItem(finder, hit) {
-    var record = finder.data.records[hit.ref];
-    var stems = new Set(hit.stems);
+  function resultItem(finder, ranking, ref) {
+    var record = finder.texts.get(ref);
+    var stems = ranking.stems(ref);
     var item = document.createElement("li");
     item.className = "kb-result";
     // h2: the results come straight after the page's h1, and heading levels must not skip (WCAG 1.3.1).
@@ -450,9 +831,7 @@
     heading.appendChild(anchor);
     var meta = document.createElement("p");
     meta.className = "kb-small";
-    var region = record.region.map(function (id) { return finder.names.regions.get(id); }).join(", ");
-    var themes = record.themes.map(function (id) { return finder.names.themes.get(id); }).join(", ");
-    meta.textContent = region + " · " + themes;
+    meta.textContent = finder.facets.names("region", ref) + " · " + finder.facets.names("themes", ref);
     var summary = document.createElement("p");
     appendMarked(summary, record.summary, stems, finder);
     item.appendChild(heading);
@@ -465,65 +844,134 @@
     return count === 1 ? "1 resultaat" : count + " resultaten";
   }
 
-  function showNote(terms) {
+  function noteText(terms) {
     var fixed = terms.filter(function (t) { return t.corrected; });
-    note.hidden = !fixed.length;
-    note.textContent = fixed.length
+    return fixed.length
       ? "Gezocht op: " + fixed.map(function (t) { return "‘" + t.word + "’ (u typte ‘" + t.typed + "’)"; }).join(", ") + "."
       : "";
   }
 
-  var finder = null;
-  var shown = [];
-  var generation = 0;
-
-  function render(hits) {
-    list.textContent = "";
-    appendPage(hits, 0);
+  function setText(element, value) {
+    if (element.textContent !== value) {
+      element.textContent = value;
+    }
   }
 
-  function appendPage(hits, from) {
-    var old = list.querySelector(".kb-finder-more");
-    if (old) {
-      old.remove();
-    }
-    hits.slice(from, from + PAGE_SIZE).forEach(function (hit) { list.appendChild(resultItem(finder, hit)); });
-    if (hits.length > from + PAGE_SIZE) {
-      var more = document.createElement("li");
-      more.className = "kb-finder-more";
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "md-button";
-      button.textContent = "Meer resultaten tonen";
-      button.addEventListener("click", function () {
-        appendPage(hits, from + PAGE_SIZE);
-        var next = list.children[from + PAGE_SIZE];
+  var finder = null;
+  var generation = 0;
+  var shownView = null; // what the list shows now
+
+  function moreButton(view, from) {
+    var more = document.createElement("li");
+    more.className = "kb-finder-more";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = "Meer resultaten tonen";
+    button.addEventListener("click", function () {
+      wait(finder.texts.ensure(view.shown.subarray(from, from + PAGE_SIZE))).then(function () {
+        if (shownView !== view || !more.isConnected) {
+          return; // the results changed meanwhile, or this page is shown already
+        }
+        more.remove();
+        list.appendChild(pageItems(view, from));
+        var next = list.children[from];
         var link = next && next.querySelector("a");
         if (link) {
           link.focus();
         }
-      });
-      more.appendChild(button);
-      list.appendChild(more);
+      }, showFailure);
+    });
+    more.appendChild(button);
+    return more;
+  }
+
+  /* The results from ``from`` on, one page, with the button for more: one fragment to insert. */
+  function pageItems(view, from) {
+    var fragment = document.createDocumentFragment();
+    var end = Math.min(view.shown.length, from + PAGE_SIZE);
+    for (var i = from; i < end; i++) {
+      fragment.appendChild(resultItem(finder, view.ranking, view.shown[i]));
+    }
+    if (view.shown.length > end) {
+      fragment.appendChild(moreButton(view, end));
+    }
+    return fragment;
+  }
+
+  /* The ranking with this selection of facets: {ranking, shown (refs), counts}. The same ranking and
+   * selection give the same object, so the list is left alone when it would show the same. */
+  function viewOf(ranking, selected) {
+    var key = JSON.stringify(selected);
+    var view = ranking.views.get(key);
+    if (!view) {
+      var applied = finder.facets.apply(ranking.refs, selected);
+      view = { ranking: ranking, shown: applied.shown, counts: applied.counts };
+      if (ranking.views.size >= 4) {
+        ranking.views.delete(ranking.views.keys().next().value);
+      }
+      ranking.views.set(key, view);
+    }
+    return view;
+  }
+
+  async function update(typing) {
+    var state = formState();
+    var mine = ++generation;
+    try {
+      var found = await finder.search(state.q);
+      if (mine !== generation) {
+        return; // a newer query has started meanwhile
+      }
+      var view = viewOf(found.ranking, state.selected);
+      var shown = view.shown;
+      if (view !== shownView) {
+        var loading = finder.texts.ensure(shown.subarray(0, PAGE_SIZE));
+        if (loading) {
+          await loading;
+          if (mine !== generation) {
+            return;
+          }
+        }
+      }
+      updateCounts(view.counts);
+      var message = noteText(found.terms);
+      note.hidden = !message;
+      setText(note, message);
+      setText(status, shown.length ? resultsText(shown.length) : "Geen resultaten. Probeer andere woorden of vink minder filters aan.");
+      if (browse) {
+        browse.hidden = true;
+      }
+      if (view !== shownView) {
+        list.textContent = "";
+        list.appendChild(pageItems(view, 0));
+        shownView = view;
+      }
+      root.setAttribute("data-ready", String(mine));
+      if (typing) {
+        // After this frame: the responses are read on this thread, and must not hold up its painting.
+        requestAnimationFrame(function () {
+          setTimeout(function () { finder.prefetch(state.q); }, 0);
+        });
+      }
+    } catch (error) {
+      if (mine === generation) {
+        showFailure();
+      }
     }
   }
 
-  async function update() {
-    var state = formState();
-    var mine = ++generation;
-    var found = await finder.search(state.q);
-    if (mine !== generation) {
-      return; // a newer query has started meanwhile
+  /* Data that cannot load: before the finder started, no form at all; later, the form stays for another try. */
+  function showFailure() {
+    root.hidden = false;
+    form.hidden = !finder;
+    list.textContent = "";
+    shownView = null;
+    note.hidden = true;
+    status.textContent = "Zoeken lukt nu niet. Blader hieronder per thema, doelgroep of regio.";
+    if (browse) {
+      browse.hidden = false;
     }
-    var records = finder.data.records;
-    shown = found.hits.filter(function (hit) { return accepts(records[hit.ref], state.selected, null); });
-    updateCounts(records, found.hits, state.selected);
-    showNote(found.terms);
-    status.textContent = shown.length
-      ? resultsText(shown.length)
-      : "Geen resultaten. Probeer andere woorden of vink minder filters aan.";
-    render(shown);
-    root.setAttribute("data-ready", String(mine));
   }
 
   function remember(push) {
@@ -535,15 +983,15 @@
 
   var typingTimer = null;
 
-  function start(data) {
-    finder = new Finder(data);
+  function start(core) {
+    finder = new Finder(core, parts);
     showState(readState(new URL(initialUrl).search));
     root.hidden = false;
     if (browse) {
       browse.hidden = true;
     }
     input.addEventListener("input", function () {
-      update();
+      update(true);
       clearTimeout(typingTimer);
       typingTimer = setTimeout(function () { remember(true); }, 600);
     });
@@ -570,23 +1018,40 @@
       showState(readState(location.search));
       update();
     });
-    return update();
+    // For the tests: the ranking as the finder computes it, best first.
+    window.kennisbankFinder = {
+      search: function (query) {
+        return finder.search(query).then(function (found) {
+          return Array.from(found.ranking.refs, function (ref) { return [ref, found.ranking.scores[ref]]; });
+        });
+      }
+    };
+    return update().then(function () {
+      // The typo vocabulary, while the reader reads: a later correction then waits for nothing.
+      setTimeout(function () { finder.vocabulary().catch(function () {}); }, 200);
+    });
   }
 
-  fetch(assets + "data.json")
-    .then(function (response) {
-      if (!response.ok) {
-        throw new Error("HTTP " + response.status);
-      }
-      return response.json();
-    })
-    .then(start)
-    .catch(function () {
-      root.hidden = false;
-      form.hidden = true;
-      status.textContent = "Zoeken lukt nu niet. Blader hieronder per thema, doelgroep of regio.";
-      if (browse) {
-        browse.hidden = false;
-      }
-    });
+  /* At once, while the page is still being read in: the core, the result texts, and the shards of the
+   * query in the address (its words and synonyms; a typo's correction waits for the core). */
+  var parts = {
+    text: new TextPipeline(boot),
+    synonyms: new Synonyms(boot.synonyms),
+    shards: new Shards(boot.index),
+    texts: new Texts(boot.texts)
+  };
+  var initialQuery = new URLSearchParams(new URL(initialUrl).search).get("q");
+  if (initialQuery) {
+    var typed = parts.text.words(initialQuery).filter(function (w) { return !parts.text.stop.has(w); });
+    var stems = typed.map(function (w) { return parts.text.stem(w); });
+    parts.synonyms.matches(stems).forEach(function (match) { stems.push(parts.text.stem(match[2])); });
+    var early = parts.shards.ensure(stems);
+    if (early) {
+      early.catch(function () {}); // the search asks again, and reports it
+    }
+  }
+  // After the shards (the browser opens only a few connections at a time): the core, then the texts.
+  var coreLoading = getJSON(boot.core);
+  parts.texts.loadAll();
+  coreLoading.then(start).catch(showFailure);
 })();

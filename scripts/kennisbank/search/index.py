@@ -2,9 +2,15 @@
 
 Documents are referred to by their position in the catalogue ('0', '1', ...): short references
 keep the serialized index small. Field boosts put the title above the summary above the body.
-The finder also gets a compact data file: per practice the fields a result shows and the facets
-filter on, plus what the query step needs (synonym table, stop words, word characters and the
-surface vocabulary for typo correction).
+
+Besides the index shards the finder gets (``pages/search.py`` writes the files):
+
+- the core (``finder_data()``): each practice's facet values as positions in the facet's vocabulary,
+  flat and numeric;
+- what the query step needs (``query_settings()``): synonym table, stop words, word characters;
+- text blocks (``text_blocks()``): slug, title and summary of consecutive practices, what a result
+  shows; the finder waits for a block only when a result on the page is in it;
+- the surface vocabulary for typo correction (``vocabulary``).
 """
 
 from __future__ import annotations
@@ -94,13 +100,72 @@ def surface_vocabulary(docs: Iterable[SearchDocument]) -> list[str]:
     ]
 
 
+def facet_ids(practice: Practice, attribute: str) -> list[str]:
+    value = getattr(practice, attribute)
+    return [value] if isinstance(value, str) else list(value)
+
+
 def record(practice: Practice) -> dict[str, Any]:
     """What a result shows and the facets filter on, keyed by the catalogue's facet fields."""
     fields: dict[str, Any] = {"slug": practice.slug, "title": practice.title, "summary": practice.summary}
     for attribute, _vocabulary in FACETS:
-        value = getattr(practice, attribute)
-        fields[attribute] = [value] if isinstance(value, str) else list(value)
+        fields[attribute] = facet_ids(practice, attribute)
     return fields
+
+
+def facet_values(practices: Iterable[Practice], vocabularies: Vocabularies) -> dict[str, dict[str, Any]]:
+    """Per facet field the values of every practice, compact: ``lengths[i]`` is how many values practice
+    i has, and ``values`` holds them all in catalogue order, each as its position in the vocabulary
+    ``facet`` (the finder's ``facets[facet]``). Numbers parse into typed arrays without an object per
+    practice; at 10,000 practices the records as objects cost the browser more than all else together."""
+    practices = list(practices)
+    out: dict[str, dict[str, Any]] = {}
+    for attribute, vocabulary in FACETS:
+        position = {term.id: number for number, term in enumerate(vocabularies.by_key(vocabulary))}
+        lengths: list[int] = []
+        values: list[int] = []
+        for practice in practices:
+            ids = facet_ids(practice, attribute)
+            lengths.append(len(ids))
+            values += [position[i] for i in ids]
+        out[attribute] = {"facet": vocabulary, "lengths": lengths, "values": values}
+    return out
+
+
+# Raw bytes of one block of result texts. At 10,000 practices a first page of 50 results lands in
+# nearly every block whatever their size, and in the benchmark's setting (a local server, one request
+# per connection) a request costs more than the bytes: a few large blocks, fetched together at once.
+TEXT_BLOCK_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    start: int  # the catalogue position of the block's first practice
+    slugs: list[str]
+    titles: list[str]
+    summaries: list[str]
+
+    def content(self) -> dict[str, list[str]]:
+        return {"slugs": self.slugs, "titles": self.titles, "summaries": self.summaries}
+
+
+def text_blocks(practices: Iterable[Practice], target_bytes: int | None = None) -> list[TextBlock]:
+    """What a result shows (slug, title, summary) for consecutive practices, in blocks of at most
+    ``target_bytes`` (``TEXT_BLOCK_BYTES``) of UTF-8, give or take the JSON around it; a practice that
+    is larger on its own still gets a block."""
+    target_bytes = target_bytes or TEXT_BLOCK_BYTES
+    blocks: list[TextBlock] = []
+    size = 0
+    for number, practice in enumerate(practices):
+        length = len(practice.slug) + len(practice.title.encode()) + len(practice.summary.encode()) + 12
+        if not blocks or size + length > target_bytes:
+            blocks.append(TextBlock(number, [], [], []))
+            size = 0
+        blocks[-1].slugs.append(practice.slug)
+        blocks[-1].titles.append(practice.title)
+        blocks[-1].summaries.append(practice.summary)
+        size += length
+    return blocks
 
 
 @dataclass(frozen=True)
@@ -114,16 +179,26 @@ class SearchData:
     vocabulary: list[str]
 
     def finder_data(self) -> dict[str, Any]:
+        """The finder's core file: the facet vocabularies and every practice's facet values."""
         vocab = self.catalogue.vocabularies
         return {
-            "records": [record(p) for p in self.catalogue.practices],
+            "count": len(self.catalogue.practices),
             "facets": {key: [[t.id, t.name] for t in vocab.by_key(key)] for key in dict.fromkeys(v for _, v in FACETS)},
+            "facetValues": facet_values(self.catalogue.practices, vocab),
+        }
+
+    def query_settings(self) -> dict[str, Any]:
+        """What the query step needs besides the index: the synonym table and the text pipeline's
+        settings (the finder page carries them, see ``pages/search.py``)."""
+        return {
             "synonyms": self.synonyms.table(),
             "stopWords": sorted(STOP_WORDS),
             "wordCharacters": WORD_CHARACTERS,
             "loanwordPluralEndings": list(LOANWORD_PLURAL_ENDINGS),
-            "vocabulary": self.vocabulary,
         }
+
+    def text_blocks(self, target_bytes: int | None = None) -> list[TextBlock]:
+        return text_blocks(self.catalogue.practices, target_bytes)
 
 
 def build_search_data(catalogue: Catalogue) -> SearchData:

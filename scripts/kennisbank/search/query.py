@@ -10,12 +10,13 @@ finder.js does the same steps in the same order, so the finder and the command l
 4. each distinct stem is one optional lunr clause; lunr scores, and the score is multiplied by the
    share of the query's terms a practice contains (Lucene's 'coordination'), so for 'heftruck
    certificaat' the practice with both words beats one that says 'certificaat' often. Equal scores
-   (to nine decimals) keep catalogue order.
+   (to nine decimals, see ``tie_key``) keep catalogue order.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from typing import Any
 
 from lunr.index import Index
 
-from .index import SearchData
+from .index import SearchData, record
 from .pipeline import STOP_WORDS, register, stem, words
 from .synonyms import Synonyms
 
@@ -118,6 +119,13 @@ class Filters:
         return all(not values or values & set(record[facet]) for facet, values in self.selected.items())
 
 
+def tie_key(score: float) -> int:
+    """The score in units of 1e-9, rounded half up: scores that differ less count as equal. finder.js
+    computes ``Math.floor(score * 1e9 + 0.5)``, the same floating-point operations, so both order ties
+    alike (``round(score, 9)`` rounds the exact decimal value and could differ on a half)."""
+    return math.floor(score * 1e9 + 0.5)
+
+
 def rank(index: Index, stems: Sequence[str]) -> list[tuple[int, float]]:
     """(ref, score) best first, the score weighed by the share of terms matched, as in finder.js."""
     unique = list(dict.fromkeys(s for s in stems if s in index.inverted_index))
@@ -126,7 +134,7 @@ def rank(index: Index, stems: Sequence[str]) -> list[tuple[int, float]]:
     hits = index.query(callback=lambda q: [q.term(s, use_pipeline=False) for s in unique])
     share = len(unique)
     scored = [(int(hit["ref"]), hit["score"] * len(hit["match_data"].metadata) / share) for hit in hits]
-    return sorted(scored, key=lambda hit: (-round(hit[1], 9), hit[0]))
+    return sorted(scored, key=lambda hit: (-tie_key(hit[1]), hit[0]))
 
 
 class Searcher:
@@ -136,7 +144,7 @@ class Searcher:
         self.data = data
         register()  # lunr.py loads the serialized pipeline by name: 'stemmer-nl' must be known
         self.index = Index.load(json.loads(json.dumps(data.index.serialize())))
-        self.records = data.finder_data()["records"]
+        self.records = [record(p) for p in data.catalogue.practices]
 
     def terms(self, text: str) -> list[QueryTerm]:
         return analyse(text, self.index.inverted_index, self.data.synonyms, self.data.vocabulary)
