@@ -277,19 +277,32 @@
     });
     return pending.length ? Promise.all(pending) : null;
   };
-  /* While a word is being typed: the shards its longer forms are likely in, without waiting for them.
-   * words: the vocabulary, most frequent first, if it is here. */
+  /* While a query is being typed: the shards the next keystrokes are likely to need, without waiting
+   * for them. words: the vocabulary, most frequent first. For the word being typed (prefix), its most
+   * frequent longer forms tell both where their stems are and what the next letter is likely to be
+   * (the shard of the prefix one letter longer); after a space, the likely first letters. */
   Shards.prototype.prefetch = function (prefix, words, text) {
-    var first = this.shardOf(prefix);
-    var numbers = [first, first + 1];
-    for (var i = 0; words && i < words.length && numbers.length < 4; i++) {
-      if (words[i].startsWith(prefix)) {
-        numbers.push(this.shardOf(text.stem(words[i])));
+    var numbers = [];
+    if (prefix) {
+      for (var i = 0; i < words.length && numbers.length < 8; i++) {
+        if (words[i].length > prefix.length && words[i].startsWith(prefix)) {
+          numbers.push(this.shardOf(words[i].slice(0, prefix.length + 1)), this.shardOf(text.stem(words[i])));
+        }
       }
+    } else {
+      var letters = [];
+      for (var k = 0; k < words.length && letters.length < 3; k++) {
+        if (letters.indexOf(words[k][0]) === -1) {
+          letters.push(words[k][0]);
+        }
+      }
+      numbers = letters.map(this.shardOf, this);
     }
-    for (var k = 0; k < numbers.length; k++) {
-      if (numbers[k] < this.manifest.files.length && !this.loading.has(numbers[k])) {
-        this.load(numbers[k]).catch(function () {});
+    var started = 0;
+    for (var n = 0; n < numbers.length && started < 3; n++) {
+      if (!this.loading.has(numbers[n])) {
+        this.load(numbers[n]).catch(function () {});
+        started += 1;
       }
     }
   };
@@ -672,13 +685,16 @@
     return ranking;
   };
 
-  /* While a query is being typed, after its results are shown: the shards its last word's longer forms
-   * are likely in (the vocabulary's most frequent words that start with it), so the next keystrokes
-   * need not wait for them. */
+  /* While a query is being typed, after its results are shown: the shards the next keystrokes will
+   * likely need (see Shards.prefetch), once the vocabulary is here. */
   Finder.prototype.prefetch = function (query) {
-    var last = /[^\s\-]$/.test(query) && this.text.words(query).pop();
-    if (last && last.length >= 3) {
-      this.shards.prefetch(last, this.words && this.words.words, this.text);
+    if (!this.words) {
+      return;
+    }
+    var typing = /[^\s\-]$/.test(query);
+    var last = typing ? this.text.words(query).pop() : "";
+    if (!typing || last) {
+      this.shards.prefetch(last, this.words.words, this.text);
     }
   };
 
