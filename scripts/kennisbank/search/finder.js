@@ -184,18 +184,40 @@
     return previous[b.length];
   }
 
+  /* Which characters a word has, as bits (a-z one each, others shared): an edit changes at most two
+   * of them, so words whose bits differ in more than 2 * limit places are too far apart to check. */
+  function letterBits(word) {
+    var bits = 0;
+    for (var i = 0; i < word.length; i++) {
+      var code = word.charCodeAt(i);
+      bits |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 6));
+    }
+    return bits;
+  }
+
+  function bitCount(bits) {
+    bits -= (bits >>> 1) & 0x55555555;
+    bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+    return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+
   /* The surface vocabulary, most frequent first; corrections are remembered per word. */
   function Vocabulary(words) {
     this.words = words;
     this.lengths = new Uint16Array(words.length);
+    this.bits = new Int32Array(words.length);
     var longest = 0;
     for (var i = 0; i < words.length; i++) {
       this.lengths[i] = words[i].length;
+      this.bits[i] = letterBits(words[i]);
       longest = Math.max(longest, words[i].length);
     }
     this.longest = longest;
     this.corrections = new Map();
   }
+  /* query.py correct(): the first word in vocabulary order at distance 1 or less, else the first at the
+   * smallest distance within the limit. Words that cannot be within the limit (by length, or by the
+   * characters they have) are skipped without computing their distance. */
   Vocabulary.prototype.correct = function (word) {
     var limit = maxDistance(word);
     if (limit === 0 || /[0-9]/.test(word)) {
@@ -209,9 +231,10 @@
     var best = null;
     var bestDistance = limit + 1;
     var length = word.length;
+    var bits = letterBits(word);
     for (var i = 0; i < this.words.length; i++) {
-      if (Math.abs(this.lengths[i] - length) > limit) {
-        continue; // editDistance would say limit + 1 straight away
+      if (Math.abs(this.lengths[i] - length) > limit || bitCount(this.bits[i] ^ bits) > 2 * limit) {
+        continue; // editDistance would say limit + 1
       }
       var distance = editDistance(word, this.words[i], limit, rows);
       if (distance < bestDistance) {
