@@ -13,7 +13,7 @@ import pytest
 from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import stem
-from kennisbank.search.query import Filters, Searcher
+from kennisbank.search.query import Filters, Searcher, correct
 
 from .conftest import TODAY, copy_project, serve_directory
 
@@ -180,6 +180,12 @@ def exactness_queries(searcher: Searcher) -> list[str]:
     for n in range(150):
         pool = frequent if n % 3 else rare
         queries.append(" ".join(rng.sample(pool, k=1 + n % 4)))
+    # Typos: the finder corrects them as query.correct does (same vocabulary order, same tie rules).
+    for word in rng.sample([w for w in vocabulary if len(w) >= 5], k=60):
+        i = rng.randrange(len(word) - 1)
+        deleted, swapped = word[:i] + word[i + 1 :], word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        inserted, replaced = word[:i] + "x" + word[i:], word[:i] + rng.choice("qzë") + word[i + 1 :]
+        queries.append(rng.choice((deleted, swapped, inserted, replaced, replaced[:-1] + "k")))
     return queries
 
 
@@ -202,6 +208,9 @@ def test_finder_scores_are_exactly_those_of_the_command_line(watched, site_url: 
         assert hits == expected, query
         compared += len(hits)
     assert compared > 2_000  # many documents, not a handful
+    index = searcher.index.inverted_index
+    typos = [q for q in queries if stem(q) not in index and correct(q, searcher.data.vocabulary)]
+    assert len(typos) > 30  # and many corrected typos among the queries
     assert not watched.errors
 
 

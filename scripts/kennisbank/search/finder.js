@@ -184,18 +184,40 @@
     return previous[b.length];
   }
 
+  /* Which characters a word has, as bits (a-z one each, others shared): an edit changes at most two
+   * of them, so words whose bits differ in more than 2 * limit places are too far apart to check. */
+  function letterBits(word) {
+    var bits = 0;
+    for (var i = 0; i < word.length; i++) {
+      var code = word.charCodeAt(i);
+      bits |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 6));
+    }
+    return bits;
+  }
+
+  function bitCount(bits) {
+    bits -= (bits >>> 1) & 0x55555555;
+    bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+    return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+
   /* The surface vocabulary, most frequent first; corrections are remembered per word. */
   function Vocabulary(words) {
     this.words = words;
     this.lengths = new Uint16Array(words.length);
+    this.bits = new Int32Array(words.length);
     var longest = 0;
     for (var i = 0; i < words.length; i++) {
       this.lengths[i] = words[i].length;
+      this.bits[i] = letterBits(words[i]);
       longest = Math.max(longest, words[i].length);
     }
     this.longest = longest;
     this.corrections = new Map();
   }
+  /* query.py correct(): the first word in vocabulary order at distance 1 or less, else the first at the
+   * smallest distance within the limit. Words that cannot be within the limit (by length, or by the
+   * characters they have) are skipped without computing their distance. */
   Vocabulary.prototype.correct = function (word) {
     var limit = maxDistance(word);
     if (limit === 0 || /[0-9]/.test(word)) {
@@ -209,9 +231,10 @@
     var best = null;
     var bestDistance = limit + 1;
     var length = word.length;
+    var bits = letterBits(word);
     for (var i = 0; i < this.words.length; i++) {
-      if (Math.abs(this.lengths[i] - length) > limit) {
-        continue; // editDistance would say limit + 1 straight away
+      if (Math.abs(this.lengths[i] - length) > limit || bitCount(this.bits[i] ^ bits) > 2 * limit) {
+        continue; // editDistance would say limit + 1
       }
       var distance = editDistance(word, this.words[i], limit, rows);
       if (distance < bestDistance) {
@@ -277,19 +300,32 @@
     });
     return pending.length ? Promise.all(pending) : null;
   };
-  /* While a word is being typed: the shards its longer forms are likely in, without waiting for them.
-   * words: the vocabulary, most frequent first, if it is here. */
+  /* While a query is being typed: the shards the next keystrokes are likely to need, without waiting
+   * for them. words: the vocabulary, most frequent first. For the word being typed (prefix), its most
+   * frequent longer forms tell both where their stems are and what the next letter is likely to be
+   * (the shard of the prefix one letter longer); after a space, the likely first letters. */
   Shards.prototype.prefetch = function (prefix, words, text) {
-    var first = this.shardOf(prefix);
-    var numbers = [first, first + 1];
-    for (var i = 0; words && i < words.length && numbers.length < 4; i++) {
-      if (words[i].startsWith(prefix)) {
-        numbers.push(this.shardOf(text.stem(words[i])));
+    var numbers = [];
+    if (prefix) {
+      for (var i = 0; i < words.length && numbers.length < 8; i++) {
+        if (words[i].length > prefix.length && words[i].startsWith(prefix)) {
+          numbers.push(this.shardOf(words[i].slice(0, prefix.length + 1)), this.shardOf(text.stem(words[i])));
+        }
       }
+    } else {
+      var letters = [];
+      for (var k = 0; k < words.length && letters.length < 3; k++) {
+        if (letters.indexOf(words[k][0]) === -1) {
+          letters.push(words[k][0]);
+        }
+      }
+      numbers = letters.map(this.shardOf, this);
     }
-    for (var k = 0; k < numbers.length; k++) {
-      if (numbers[k] < this.manifest.files.length && !this.loading.has(numbers[k])) {
-        this.load(numbers[k]).catch(function () {});
+    var started = 0;
+    for (var n = 0; n < numbers.length && started < 3; n++) {
+      if (!this.loading.has(numbers[n])) {
+        this.load(numbers[n]).catch(function () {});
+        started += 1;
       }
     }
   };
@@ -672,13 +708,16 @@
     return ranking;
   };
 
-  /* While a query is being typed, after its results are shown: the shards its last word's longer forms
-   * are likely in (the vocabulary's most frequent words that start with it), so the next keystrokes
-   * need not wait for them. */
+  /* While a query is being typed, after its results are shown: the shards the next keystrokes will
+   * likely need (see Shards.prefetch), once the vocabulary is here. */
   Finder.prototype.prefetch = function (query) {
-    var last = /[^\s\-]$/.test(query) && this.text.words(query).pop();
-    if (last && last.length >= 3) {
-      this.shards.prefetch(last, this.words && this.words.words, this.text);
+    if (!this.words) {
+      return;
+    }
+    var typing = /[^\s\-]$/.test(query);
+    var last = typing ? this.text.words(query).pop() : "";
+    if (!typing || last) {
+      this.shards.prefetch(last, this.words.words, this.text);
     }
   };
 
