@@ -21,7 +21,7 @@ from typing import Any
 
 from lunr import __TARGET_JS_VERSION__
 
-from .pipeline import STEMMER_LABEL, STOP_WORDS, lunr_tokens, stem, trim
+from .pipeline import STEMMER_LABEL, lunr_tokens, token_stems
 
 # lunr's BM25 parameters (Builder._k1, Builder._b): term-frequency saturation and length normalisation.
 K1 = 1.2
@@ -31,24 +31,10 @@ B = 0.75
 Posting = dict[str, dict[int, float]]
 ShardEntry = list[Any]  # [term, term_index, {field: [[ref, score], ...]}]
 
-# token -> index term (None: dropped by the pipeline). Shared by every build in the process: a token
-# always gives the same term.
-_TERMS: dict[str, str | None] = {}
-
-
-def index_term(token: str) -> str | None:
-    """What lunr's indexing pipeline (trimmer, stop-word filter, stemmer) makes of one token."""
-    word = trim(token)
-    term = stem(word) if word and word not in STOP_WORDS else None
-    _TERMS[token] = term
-    return term
-
 
 def index_terms(text: str) -> list[str]:
     """The terms of one field, in text order, as lunr's tokenizer and pipeline give them."""
-    cache = _TERMS
-    terms = [cache[t] if t in cache else index_term(t) for t in lunr_tokens(text)]
-    return [term for term in terms if term is not None]
+    return token_stems(lunr_tokens(text))
 
 
 @dataclass(frozen=True)

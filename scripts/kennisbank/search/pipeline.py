@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from importlib import resources
 
 import snowballstemmer
@@ -83,6 +84,27 @@ def words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     return str(_SNOWBALL.stemWord(word))
+
+
+# raw token -> its stem, or None for a stop word or a token that trims to nothing. Every word of every
+# practice passes through here on each build (index and synonyms): one dict lookup per word instead of a
+# trim, a set lookup and a call to the stemmer.
+_TOKEN_STEMS: dict[str, str | None] = {}
+
+
+def _token_stem(token: str) -> str | None:
+    word = trim(token)
+    found = stem(word) if word and word not in STOP_WORDS else None
+    _TOKEN_STEMS[token] = found
+    return found
+
+
+def token_stems(tokens: Iterable[str]) -> list[str]:
+    """The stems of lower-cased tokens, in order, without stop words: what lunr's indexing pipeline
+    (trimmer, stop-word filter, stemmer) makes of them."""
+    cache = _TOKEN_STEMS
+    stems = [cache[t] if t in cache else _token_stem(t) for t in tokens]
+    return [s for s in stems if s is not None]
 
 
 def _trimmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:

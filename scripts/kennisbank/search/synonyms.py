@@ -16,25 +16,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..vocabularies import GlossaryEntry
-from .pipeline import NOT_WORD, SEPARATOR, STOP_WORDS, stem, trim
-
-# raw token -> its stem, or None for a stop word or a token that trims to nothing. Every word of every
-# practice passes through here on each build: one dict lookup instead of a trim, a set and a stemmer.
-_CONTENT_STEMS: dict[str, str | None] = {}
-
-
-def _content_stem(token: str) -> str | None:
-    word = trim(token)
-    found = stem(word) if word and word not in STOP_WORDS else None
-    _CONTENT_STEMS[token] = found
-    return found
+from .pipeline import NOT_WORD, SEPARATOR, stem, token_stems
 
 
 def content_stems(text: str) -> list[str]:
     """The stems of the words of ``text`` that are not stop words (``words()``, stemmed)."""
-    cache = _CONTENT_STEMS
-    stems = [cache[t] if t in cache else _content_stem(t) for t in SEPARATOR.split(text.lower())]
-    return [s for s in stems if s is not None]
+    return token_stems(SEPARATOR.split(text.lower()))
 
 
 def phrase_variants(phrase: str) -> list[str]:
