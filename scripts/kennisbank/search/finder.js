@@ -257,6 +257,7 @@
     this.entries = new Map();
     this.loading = new Map();
     this.terms = null; // every term of the index, once words.json is here: no shard for a non-term
+    this.termList = null; // the same, sorted
   }
   Shards.prototype.shardOf = function (term) {
     var first = this.manifest.shards;
@@ -301,25 +302,32 @@
     return pending.length ? Promise.all(pending) : null;
   };
   /* While a query is being typed: the shards the next keystrokes are likely to need, without waiting
-   * for them. words: the vocabulary, most frequent first. For the word being typed (prefix), its most
-   * frequent longer forms tell both where their stems are and what the next letter is likely to be
-   * (the shard of the prefix one letter longer); after a space, the likely first letters. */
-  Shards.prototype.prefetch = function (prefix, words, text) {
+   * for them. prefix: the word being typed ("" after a space); words: the vocabulary, most frequent
+   * first; termList: the index's terms, sorted. First the terms one letter longer than the prefix (the
+   * next keystroke's own word, if it is a term: after a space, the one-letter terms), then where the
+   * vocabulary's most frequent longer forms of the prefix are (their stems, and the prefix one letter
+   * longer). At most three new requests. */
+  Shards.prototype.prefetch = function (prefix, words, termList, text) {
     var numbers = [];
-    if (prefix) {
-      for (var i = 0; i < words.length && numbers.length < 8; i++) {
-        if (words[i].length > prefix.length && words[i].startsWith(prefix)) {
-          numbers.push(this.shardOf(words[i].slice(0, prefix.length + 1)), this.shardOf(text.stem(words[i])));
-        }
+    var lo = 0;
+    var hi = termList.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (termList[mid] < prefix) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
-    } else {
-      var letters = [];
-      for (var k = 0; k < words.length && letters.length < 3; k++) {
-        if (letters.indexOf(words[k][0]) === -1) {
-          letters.push(words[k][0]);
-        }
+    }
+    for (var t = lo; t < termList.length && termList[t].startsWith(prefix); t++) {
+      if (termList[t].length === prefix.length + 1) {
+        numbers.push(this.shardOf(termList[t]));
       }
-      numbers = letters.map(this.shardOf, this);
+    }
+    for (var i = 0; prefix && i < words.length && numbers.length < 8; i++) {
+      if (words[i].length > prefix.length && words[i].startsWith(prefix)) {
+        numbers.push(this.shardOf(words[i].slice(0, prefix.length + 1)), this.shardOf(text.stem(words[i])));
+      }
     }
     var started = 0;
     for (var n = 0; n < numbers.length && started < 3; n++) {
@@ -582,6 +590,7 @@
       this.wordsLoading = getJSON(boot.words).then(function (words) {
         self.words = new Vocabulary(words.vocabulary);
         self.shards.terms = new Set(words.terms);
+        self.shards.termList = words.terms;
       }, function (error) {
         self.wordsLoading = null;
         throw error;
@@ -717,7 +726,7 @@
     var typing = /[^\s\-]$/.test(query);
     var last = typing ? this.text.words(query).pop() : "";
     if (!typing || last) {
-      this.shards.prefetch(last, this.words.words, this.text);
+      this.shards.prefetch(last, this.words.words, this.shards.termList, this.text);
     }
   };
 
