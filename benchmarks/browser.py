@@ -1,5 +1,7 @@
-"""Search in headless Chromium on the built site: time to the first results, time per keystroke, and
-what the browser downloads before the first result, for each search engine in ``ENGINES``.
+"""Search in headless Chromium on the built sites: time to the first results, time per keystroke, and
+what the browser downloads before the first result, for each search engine in ``ENGINES``: our finder
+on our site, and Material's built-in search on the bare MkDocs + Material build of the same practices
+(our site has no Material search: its header form opens the finder).
 
 Both engines read ``?q=`` from the address, so the search starts as soon as the page does. The first
 result is timed inside the page (a MutationObserver installed before any script runs), from the end of
@@ -28,6 +30,7 @@ FIRST_RESULT_TIMEOUT_MS = 300_000
 @dataclass(frozen=True)
 class Engine:
     label: str
+    project: str  # which build: "ours" or "bare" (benchmarks/projects.py)
     page: str  # path below the site root to open with ?q=
     result: str  # CSS selector of one result
     input: str  # CSS selector of the query field
@@ -38,6 +41,7 @@ class Engine:
 ENGINES: dict[str, Engine] = {
     "finder": Engine(
         "zoekpagina /zoeken/",
+        "ours",
         "zoeken/",
         "#kb-finder[data-ready] .kb-result",
         "#kb-finder-q",
@@ -45,8 +49,9 @@ ENGINES: dict[str, Engine] = {
         "assets/finder/data.json",
     ),
     "material": Engine(
-        "Material (ingebouwd zoekvak)",
-        "over/",
+        "Material (ingebouwd zoekvak, kale bouw)",
+        "bare",
+        "",
         ".md-search-result__item",
         "input.md-search__input",
         ".md-search-result",
@@ -144,21 +149,21 @@ def measure_engine(browser: Any, base_url: str, site: Path, engine: Engine) -> d
     }
 
 
-def measure(site: Path, log: Any) -> dict[str, Any]:
-    """Every engine present in the built ``site``; empty where Chromium is missing."""
+def measure(sites: dict[str, Path], log: Any) -> dict[str, Any]:
+    """Every engine whose build (``sites``: project name -> built site) has it; empty without Chromium."""
     from playwright.sync_api import sync_playwright
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory
 
     if not CHROMIUM.exists():
         log(f"no Chromium at {CHROMIUM}: browser figures skipped")
         return {}
-    base_url = serve_directory(site)
     out: dict[str, Any] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for name, engine in ENGINES.items():
-            if (site / engine.present).exists():
-                out[name] = measure_engine(browser, base_url, site, engine)
+            site = sites.get(engine.project)
+            if site is not None and (site / engine.present).exists():
+                out[name] = measure_engine(browser, serve_directory(site), site, engine)
                 out[name]["index_gz"] = len(gzip.compress((site / engine.present).read_bytes(), 6))
                 log(f"{name}: first result after {out[name]['first_result_ms']} ms")
         browser.close()

@@ -3,8 +3,8 @@
 
 Our hook (mkdocs_hook.py) calls ``build_content`` once (load, validate, catalogue, generate) and
 ``abbreviation_definitions`` for every page; both are wrapped here before MkDocs imports the hook. MkDocs'
-own work per page (Markdown to HTML, the theme's template, and Material's search plugin reading the
-HTML) is timed per kind of page, so the report can say which pages cost what.
+own work per page (Markdown to HTML and the theme's template) is timed per kind of page, so the report
+can say which pages cost what. (Our site has no Material search plugin: the finder is its search.)
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ def page_kind(src_uri: str) -> str:
 
 def main() -> None:
     import mkdocs.commands.build as mkdocs_build
-    from material.plugins.search.plugin import SearchPlugin
 
     kennisbank.site.build_content = timed("build_content", kennisbank.site.build_content)
     kennisbank.site.abbreviation_definitions = timed("page_markdown", kennisbank.site.abbreviation_definitions)
@@ -54,8 +53,6 @@ def main() -> None:
     mkdocs_build._build_page = timed(
         lambda page, *a, **k: f"template_{page_kind(page.file.src_uri)}", mkdocs_build._build_page
     )
-    SearchPlugin.on_page_context = timed("search_plugin", SearchPlugin.on_page_context)
-    SearchPlugin.on_post_build = timed("search_plugin", SearchPlugin.on_post_build)
     from kennisbank.build import build_site
 
     start = time.process_time()

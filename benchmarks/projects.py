@@ -62,6 +62,7 @@ def make_projects(size: int, work: Path = WORK, source: Source | None = None) ->
 def copy_project(destination: Path) -> None:
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(REPO / "docs", destination / "docs")
+    shutil.copytree(REPO / "overrides", destination / "overrides")
     (destination / "scripts" / "kennisbank").mkdir(parents=True)
     shutil.copy(REPO / "scripts" / "kennisbank" / "mkdocs_hook.py", destination / "scripts" / "kennisbank")
     shutil.copytree(PRACTICES / "vocabularies", destination / "practices" / "vocabularies")
@@ -88,11 +89,14 @@ _ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequ
 
 
 def bare_config() -> dict[str, Any]:
-    """Our mkdocs.yml without the hook and its extra CSS, and with a nav that, like ours, does not list
-    every practice (a sidebar listing every page makes the build quadratic)."""
+    """Our mkdocs.yml without the hook, its extra CSS and our header, with Material's own search (as a
+    plain Material site has it; the browser benchmark compares it with the finder), and with a nav that,
+    like ours, does not list every practice (a sidebar listing every page makes the build quadratic)."""
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     for key in ("hooks", "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri"):
         config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    config["plugins"] = [{"search": {"lang": "nl"}}]
     config["theme"]["features"] = [f for f in config["theme"]["features"] if f != "content.action.edit"]
     config["nav"] = [{"Home": "index.md"}]
     return config

@@ -240,9 +240,8 @@ def breakdown_table(results: dict[str, Figures]) -> str:
         ("MkDocs: Markdown → HTML, afdrukpagina's", lambda b: b.get("render_print", 0.0)),
         (
             "Material: thema-sjabloon (alle pagina's)",
-            lambda b: sum(b.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")) - b["search_plugin"],
+            lambda b: sum(b.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")),
         ),
-        ("Material: zoekindex (alle pagina's)", lambda b: b["search_plugin"]),
     ]
     sizes = sorted(results, key=int)
     builds = [results[s]["build_ours"] for s in sizes]
@@ -361,8 +360,7 @@ Chromium voor de zoekpagina); de getallen in de tabellen hieronder komen uit de 
   getallen) en de titels en samenvattingen op zodra het draait. Scoren (rechtstreeks uit de delen, met
   de rekenstappen van lunr), filters tellen en 50 resultaten tonen kosten bij 'jongeren' (bijna 10.000
   treffers) samen zo'n 10 tot 20 ms. De rest is wachten op de bestanden: de tekstblokken zijn bij 10.000
-  voorbeelden samen ruim 4 MB (de testserver comprimeert niet), en Material haalt op dezelfde pagina
-  zijn eigen zoekindex op en bouwt die in een worker op, wat de twee kernen van de machine deelt.
+  voorbeelden samen ruim 4 MB (de testserver comprimeert niet).
 - **Zoekpagina, per toets.** Een toets die een deel van de index nodig heeft dat er nog niet is, wacht op
   dat verzoek; de delen voor langere vormen van het woord dat getypt wordt, worden na elke toets vooruit
   opgehaald, en een woord dat geen term van de index is, kost geen verzoek. Een toets die niets aan de
@@ -381,7 +379,7 @@ def findings(results: dict[str, Figures]) -> str:
     rest_generate = (r["generation"]["generate"] - generators.get("search_pages", 0.0)) / ours["build_cpu"]
     pipeline = r["generation"]["pipeline"] / ours["build_cpu"]
     render = sum(ours.get(f"render_{k}", 0.0) for k in ("practice", "print", "other")) - ours["page_markdown"]
-    template = sum(ours.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")) - ours["search_plugin"]
+    template = sum(ours.get(f"template_{k}", 0.0) for k in ("practice", "print", "other"))
     extra_pages = r["generation"]["pages"] - bare["pages"]
     check = r["check"]["cpu"] / r["floor_yaml"]["cpu"]
     lines = [
@@ -394,8 +392,7 @@ def findings(results: dict[str, Figures]) -> str:
         "knippen en stemmen van de woorden (snowballstemmer is zuiver Python; elk woord wordt één keer "
         "gestemd) en het rekenen van de scores.",
         f"- **Niet van ons**: MkDocs zet Markdown om naar HTML ({_n(100 * render / ours['build_cpu'], 1)}%), "
-        f"Material vult zijn sjabloon ({_n(100 * template / ours['build_cpu'], 1)}%) en bouwt zijn eigen "
-        f"zoekindex uit alle HTML ({_n(100 * ours['search_plugin'] / ours['build_cpu'], 1)}%). Dat is per pagina "
+        f"Material vult zijn sjabloon ({_n(100 * template / ours['build_cpu'], 1)}%). Dat is per pagina "
         "ongeveer even duur als in de kale bouw, maar onze pagina's zijn groter en er zijn er meer: "
         f"{_size(str(round(r['generation']['pages'])))} gemaakte pagina's met samen "
         f"{_n(r['generation']['markdown_mb'], 0)} MB Markdown, tegen {_size(str(bare['pages']))} pagina's met "
@@ -425,9 +422,7 @@ def findings(results: dict[str, Figures]) -> str:
                 "groot. "
                 + (
                     "Dat komt door de overzichtspagina's, die met het aantal voorbeelden meegroeien (een thema- "
-                    "of fasepagina en de afdrukversie tonen duizenden voorbeelden, elk onder een eigen kop): "
-                    "Materials zoekplug-in zoekt voor elke kop de plek in de inhoudsopgave opnieuw op, "
-                    "kwadratisch in het aantal koppen per pagina."
+                    "of fasepagina en de afdrukversie tonen duizenden voorbeelden, elk onder een eigen kop)."
                     if growth > 1.1
                     else "Dat is binnen de meetruis recht evenredig."
                 )
@@ -513,9 +508,12 @@ meet wat Chromium werkelijk ophaalt.
 Headless Chromium op de gebouwde site (`benchmarks/browser.py`). De zoekopdracht staat in het adres
 (`?q=`), zodat het zoeken begint zodra de pagina er is; de tijd loopt vanaf het einde van
 DOMContentLoaded tot het eerste resultaat in beeld. Daarna worden de letters van een tweede zoekopdracht
-één voor één getypt; per toets telt de tijd tot het beeld na de nieuwe resultaten. Material haalt zijn
-eigen zoekindex op elke pagina op, ook op /zoeken/: is die binnen vóór het eerste resultaat van de
-zoekpagina, dan telt hij bij de download mee (bij 1.000 voorbeelden wel, bij 10.000 niet).
+één voor één getypt; per toets telt de tijd tot het beeld na de nieuwe resultaten.
+
+Onze site heeft de ingebouwde zoekfunctie van Material niet: het zoekveld in de kop van elke pagina opent
+de zoekpagina. Die zoekfunctie haalt op elke pagina een index van de tekst van alle pagina's op (bij
+10.000 voorbeelden zo'n 16 MB gzip). Ter vergelijking is hij hier gemeten op de kale bouw: dezelfde
+voorbeelden, MkDocs en Material zonder onze pijplijn, op de startpagina.
 
 {browser_table(results)}
 """

@@ -57,7 +57,7 @@ def measure_size(size: int, log: Any) -> dict[str, Any]:
     result: dict[str, Any] = {name: median_figures(values) for name, values in runs.items()}
     result["repetitions"] = repetitions(size)
     result["finder_index"] = finder_index(projects)
-    result["browser"] = browser.measure(projects.ours / "site", log)
+    result["browser"] = browser.measure({"ours": projects.ours / "site", "bare": projects.bare / "site"}, log)
     return result
 
 

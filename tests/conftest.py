@@ -109,10 +109,11 @@ def page(browser: object) -> Iterator[object]:
 
 
 def copy_project(destination: Path, extra_practices: tuple[Path, ...] = ()) -> Path:
-    """A copy of the project's site sources (mkdocs.yml, docs, practices, plus extra practice files)
+    """A copy of the project's site sources (mkdocs.yml, docs, overrides, practices, plus extra practice files)
     to build in isolation."""
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(REPO / "docs", destination / "docs")
+    shutil.copytree(REPO / "overrides", destination / "overrides")
     (destination / "scripts" / "kennisbank").mkdir(parents=True)
     shutil.copy(REPO / "scripts" / "kennisbank" / "mkdocs_hook.py", destination / "scripts" / "kennisbank")
     target = destination / "practices"

@@ -161,12 +161,23 @@ def test_on_a_phone_nothing_is_wider_than_the_screen(phone, site_url: str) -> No
     assert width <= 375
 
 
-def test_materials_own_search_box_finds_practices_by_their_text(watched, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_header_search_on_any_page_opens_the_finder_with_the_query(watched, site_url: str) -> None:  # type: ignore[no-untyped-def]
     watched.goto(site_url + "over/")
-    watched.click("input[data-md-component='search-query']")
-    watched.keyboard.type("heftruckcursus")
-    watched.wait_for_selector(".md-search-result__item a[href*='praktijkvoorbeelden/id-college-entree-naar-werk']")
-    assert watched.get_attribute("input[data-md-component='search-query']", "placeholder") == "Zoeken"
+    assert watched.get_attribute("#kb-header-q", "placeholder") == "Zoeken"
+    watched.fill("#kb-header-q", "heftruckcursus")
+    watched.keyboard.press("Enter")
+    watched.wait_for_selector("#kb-finder[data-ready] .kb-result")
+    assert watched.url == site_url + "zoeken/?q=heftruckcursus"
+    assert watched.input_value("#kb-finder-q") == "heftruckcursus"
+    assert slugs(watched)[0] == "id-college-entree-naar-werk"
+
+
+def test_on_a_phone_the_header_has_a_link_to_the_finder_instead_of_the_field(phone, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    phone.goto(site_url + "over/")
+    assert not phone.is_visible("#kb-header-q")
+    phone.click(".md-header a[aria-label='Zoeken']")
+    phone.wait_for_selector("#kb-finder[data-ready]")
+    assert phone.url == site_url + "zoeken/"
 
 
 def exactness_queries(searcher: Searcher) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from pathlib import Path
 
@@ -81,10 +82,17 @@ def test_links_from_the_source_are_on_the_practice_page(built_site: Path) -> Non
             assert f'href="{link.url}"' in own and link.title in own
 
 
-def test_print_overviews_stay_out_of_materials_search_index(built_site: Path) -> None:
-    import json
-
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(loc.startswith("praktijkvoorbeelden/") for loc in locations)
-    assert not [loc for loc in locations if "afdrukken" in loc]
+def test_every_page_searches_through_the_finder_and_none_downloads_materials_index(built_site: Path) -> None:
+    """The header's form opens /zoeken/ from every page (relative, so the site works below any path);
+    Material's search plugin is off, so no page fetches an index of every page's text."""
+    assert not (built_site / "search").exists()
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) > 100
+    for path in pages:
+        here = path.parent.relative_to(built_site).as_posix()
+        content = path.read_text(encoding="utf-8")
+        finder = posixpath.relpath("zoeken", here) + "/" if here != "." else "zoeken/"
+        finder = "./" if finder == "./" or here == "zoeken" else finder
+        form = f'<form class="kb-header-search" role="search" aria-label="Zoeken in de kennisbank" action="{finder}"'
+        assert form in content, path
+        assert 'name="q"' in content and "search_index" not in content, path

@@ -136,6 +136,6 @@ def finder_form(catalogue: Catalogue, boot: Mapping[str, Any]) -> str:
 
 def scripts() -> str:
     """The scripts, on this page only: lunr and its Dutch support, then the finder. Not deferred: the
-    finder has to run before Material's bundle (see finder.js), and the form stands above them."""
+    finder starts its requests while the rest of the page still loads, and the form stands above them."""
     names = [name for name, _path in LUNR_FILES] + [FINDER_SCRIPT]
     return "".join(f'<script src="../{ASSETS}{name}"></script>\n' for name in names)

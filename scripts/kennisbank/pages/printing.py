@@ -48,13 +48,10 @@ def overview(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) ->
     src = print_src(vocab.key, term.id)
     practices = catalogue.practices_with(vocab.key, term.id)
     return (
-        # Not in Material's search index: every practice text is already there from its own page, and
-        # repeating it per overview made that index the largest single cost of a build at scale.
         front_matter(
             title=f"{term.name} (afdrukversie)",
             description=term.description,
             hide=HIDE,
-            search={"exclude": True},
         )
         + cover(vocab, term, practices, site, src)
         + "".join(practice_block(p, catalogue, site) for p in practices)

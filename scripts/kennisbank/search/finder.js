@@ -40,22 +40,7 @@
   var fieldsets = Array.prototype.slice.call(root.querySelectorAll("fieldset[data-facet]"));
   var PAGE_SIZE = 50;
 
-  /* Material's own search box opens itself when the address has ?q=, which the finder uses too.
-   * This script runs before Material's (it is not deferred and stands above Material's bundle), and
-   * Material reads the address once, while its bundle runs: hide q until the document has loaded. */
   var initialUrl = location.href;
-  if (new URLSearchParams(location.search).has("q")) {
-    var withoutQ = new URL(initialUrl);
-    withoutQ.searchParams.delete("q");
-    history.replaceState(history.state, "", withoutQ.href);
-    document.addEventListener("DOMContentLoaded", function () {
-      setTimeout(function () {
-        if (location.href === withoutQ.href) {
-          history.replaceState(history.state, "", initialUrl);
-        }
-      }, 0);
-    });
-  }
 
   function getJSON(name) {
     return fetch(assets + name).then(function (response) {
