@@ -41,7 +41,6 @@ def page_kinds() -> dict[str, str]:
     return {
         "home": "",
         "practice": practice.url,
-        "practice-with-marked-search-term": f"{practice.url}?h=jongeren",
         "themes": "themas/",
         "theme": f"themas/{theme}/",
         "theme-print": f"themas/{theme}/afdrukken/",
@@ -56,6 +55,7 @@ def page_kinds() -> dict[str, str]:
         "contacts": "contacten/",
         "finder": "zoeken/",
         "finder-with-query": "zoeken/?q=nazorg",
+        "finder-with-site-pages": "zoeken/?q=privacy",
         "finder-with-facet": f"zoeken/?thema={theme}",
         "finder-with-query-and-facets": f"zoeken/?q=jongeren&thema={theme}&regio={region}",
         "glossary": "begrippen/",
@@ -69,9 +69,9 @@ PAGE_KINDS = page_kinds()
 # Pages whose script changes them after loading: what to wait for before checking.
 FINDER_RESULTS = "#kb-finder-results li a"
 READY: dict[str, tuple[str, ...]] = {
-    "practice-with-marked-search-term": ("article mark",),
     "finder": (FINDER_RESULTS,),
     "finder-with-query": (FINDER_RESULTS, "#kb-finder-results mark"),
+    "finder-with-site-pages": ("#kb-finder-pages:not([hidden]) a",),
     "finder-with-facet": (FINDER_RESULTS, ".kb-facet input:checked"),
     "finder-with-query-and-facets": (FINDER_RESULTS, ".kb-facet input:checked"),
 }

@@ -10,12 +10,16 @@ from urllib.parse import urlparse
 
 import pytest
 
+from kennisbank.pages import Site
+from kennisbank.pages.search import site_pages
 from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data
-from kennisbank.search.pipeline import stem
+from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.query import Filters, Searcher, correct
+from kennisbank.search.site_pages import matching_pages, site_page_index
+from kennisbank.site import read_intros
 
-from .conftest import TODAY, copy_project, serve_directory
+from .conftest import REPO, TODAY, copy_project, serve_directory
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -237,6 +241,33 @@ def test_a_typo_is_corrected_and_said_so(watched, site_url: str) -> None:  # typ
     )
     watched.fill("#kb-finder-q", "nazorg")
     watched.wait_for_function("document.querySelector('#kb-finder-note').hidden")
+    assert not watched.errors
+
+
+PAGE_QUERIES = ["privacy", "twente", "toegankelijkheid", "vsv", "bewijsladder", "nazorg vso", "heftruck", "oogo"]
+
+
+def test_the_sites_other_pages_that_match_are_listed_above_the_practices(watched, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The header's search lands on the finder, so 'privacy' must lead to the privacy statement too;
+    the browser lists the pages site_pages.matching_pages gives."""
+    pages = site_pages(build_catalogue(), Site(intros=read_intros(REPO / "docs")))
+    index = site_page_index(pages)
+    urls = {p.title: p.url for p in pages}
+    listed = []
+    for query in PAGE_QUERIES:
+        expected = matching_pages(index, [stem(w) for w in words(query) if w not in STOP_WORDS])
+        listed += expected
+        open_finder(watched, site_url, f"?q={query}")
+        watched.wait_for_selector("#kb-finder-pages[data-ready]", state="attached")
+        shown = watched.eval_on_selector_all(
+            "#kb-finder-pages:not([hidden]) a", "as => as.map(a => [a.textContent, a.getAttribute('href')])"
+        )
+        assert shown == [[title, "../" + urls[title]] for title in expected], query
+    assert {"Privacyverklaring", "Twente (AM05)", "Begrippenlijst"} <= set(listed)
+    assert not matching_pages(index, [stem("heftruck")])
+    open_finder(watched, site_url, "?q=privacy")
+    watched.click("#kb-finder-pages a")
+    watched.wait_for_url(site_url + "privacy/")
     assert not watched.errors
 
 

@@ -31,6 +31,16 @@ class Severity(enum.Enum):
     WARNING = "waarschuwing"
 
 
+# Every character str.splitlines() breaks at, written as an escape.
+_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def one_line(message: str) -> str:
+    """A message quotes what the editor wrote; a line break in that (a region of just "\\n") must not
+    split the message over two lines, which editors and CI annotations read line by line."""
+    return message.translate(_LINE_BREAKS)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem at one place: ``path:line: field: message``."""
@@ -46,7 +56,7 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "waarschuwing: " if self.severity is Severity.WARNING else ""
-        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
+        return f"{self.path}:{self.line}: {self.field}: {prefix}{one_line(self.message)}"
 
     @property
     def is_error(self) -> bool:

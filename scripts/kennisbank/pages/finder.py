@@ -127,6 +127,11 @@ def finder_form(catalogue: Catalogue, boot: Mapping[str, Any]) -> str:
         '<button type="reset" class="md-button kb-finder-reset">Alles wissen</button></div>\n'
         "</form>\n"
         '<div class="kb-finder-output">'
+        # The site's other pages that match (search/site_pages.py): the header's search lands here. Above
+        # the status, so "Direct naar de resultaten" and one Tab reach the first practice.
+        '<div id="kb-finder-pages" class="kb-finder-pages" hidden>'
+        '<p id="kb-finder-pages-label">Ook op deze site:</p>'
+        '<ul aria-labelledby="kb-finder-pages-label"></ul></div>'
         f'<p id="kb-finder-status" class="kb-finder-status" role="status" aria-live="polite">{total}</p>'
         '<p id="kb-finder-note" class="kb-small" hidden></p>'
         '<ol id="kb-finder-results" class="kb-finder-results"></ol></div>\n'

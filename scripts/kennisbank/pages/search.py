@@ -17,7 +17,9 @@ What the script reads, and when:
 - ``index-<n>.json``: the shards (``search/shards.py``);
 - ``words.json``: ``{"vocabulary": [...], "terms": [...]}``, the surface vocabulary for typo correction
   (most frequent first) and every term of the index (sorted), fetched after the first results: with
-  the terms, a word being typed that is no term costs no request for a shard.
+  the terms, a word being typed that is no term costs no request for a shard;
+- ``pages.json``: the site's other pages by their stems (``search/site_pages.py``), also after the first
+  results: the finder lists the pages that have every word of the query above the practices.
 
 This generator writes the finder page as well (``finder.finder_page``): the page carries the manifests,
 and those come from the index built here.
@@ -32,13 +34,27 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..search.index import SearchData, TextBlock, build_search_data
 from ..search.shards import ShardedIndex, split
+from ..search.site_pages import SitePage, site_page_index
 from .base import Output, Site
 from .finder import ASSETS, FINDER_SCRIPT, LUNR_FILES, finder_page
+from .paths import FINDER, GLOSSARY, HOME, SECTION_FOLDERS, SINGLE_PAGE_SECTIONS, term_src
+from .terms import SECTION_TITLES, term_label
 
-__all__ = ["ASSETS", "DATA_FILE", "FINDER_SCRIPT", "LUNR_FILES", "WORDS_FILE", "search_outputs", "search_pages"]
+__all__ = [
+    "ASSETS",
+    "DATA_FILE",
+    "FINDER_SCRIPT",
+    "LUNR_FILES",
+    "PAGES_FILE",
+    "WORDS_FILE",
+    "search_outputs",
+    "search_pages",
+    "site_pages",
+]
 
 DATA_FILE = "data.json"
 WORDS_FILE = "words.json"
+PAGES_FILE = "pages.json"
 
 
 def shard_name(number: int) -> str:
@@ -61,13 +77,59 @@ def finder_boot(data: SearchData, sharded: ShardedIndex, blocks: list[TextBlock]
         "texts": {"starts": [b.start for b in blocks], "files": [text_block_name(i) for i in range(len(blocks))]},
         "core": DATA_FILE,
         "words": WORDS_FILE,
+        "pages": PAGES_FILE,
     }
 
 
-def search_outputs(data: SearchData, sharded: ShardedIndex, blocks: list[TextBlock] | None = None) -> list[Output]:
+def page_url(src_uri: str) -> str:
+    """A page's address from the site's root, as MkDocs makes it from its source path."""
+    path = src_uri.removesuffix(".md")
+    if path == "index":
+        return ""
+    if path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
+
+
+def title_of(markdown: str, default: str) -> str:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return default
+
+
+def site_pages(catalogue: Catalogue, site: Site) -> list[SitePage]:
+    """Every page of the site except the practices, the home page and the finder: the handwritten pages
+    (with the terms of the one-page sections and the glossary they show), then a page per term."""
+    extra: dict[str, list[str]] = {src: [] for src in SINGLE_PAGE_SECTIONS.values()}
+    for vocabulary, src in SINGLE_PAGE_SECTIONS.items():
+        extra[src] += [f"{t.name} {t.description}" for t in catalogue.vocabularies.by_key(vocabulary)]
+    extra[GLOSSARY] = [f"{e.term} {e.expansion} {e.definition}" for e in catalogue.vocabularies.glossary]
+    pages = [
+        SitePage(title_of(markdown, src), page_url(src), "\n".join([markdown, *extra.get(src, [])]))
+        for src, markdown in sorted(site.intros.items())
+        if src not in (HOME, FINDER)
+    ]
+    for vocabulary in SECTION_FOLDERS:
+        vocab = catalogue.vocabularies.by_key(vocabulary)
+        label = SECTION_TITLES[vocabulary]
+        pages += [
+            SitePage(term_label(vocab, t), page_url(term_src(vocabulary, t.id)), f"{t.description} {label}")
+            for t in vocab
+        ]
+    return pages
+
+
+def search_outputs(
+    data: SearchData,
+    sharded: ShardedIndex,
+    blocks: list[TextBlock] | None = None,
+    pages: list[SitePage] | None = None,
+) -> list[Output]:
     """The data files and scripts below ``assets/finder/`` (not the page)."""
     blocks = data.text_blocks() if blocks is None else blocks
     outputs = [Output(ASSETS + DATA_FILE, compact(data.finder_data()))]
+    outputs.append(Output(ASSETS + PAGES_FILE, compact(site_page_index(pages or []))))
     outputs += [Output(ASSETS + text_block_name(i), compact(b.content())) for i, b in enumerate(blocks)]
     terms = sorted(entry[0] for shard in sharded.shards for entry in shard)
     outputs.append(Output(ASSETS + WORDS_FILE, compact({"vocabulary": data.vocabulary, "terms": terms})))
@@ -82,4 +144,8 @@ def search_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     data = build_search_data(catalogue)
     sharded = split(data.index)
     blocks = data.text_blocks()
-    return [finder_page(catalogue, site, finder_boot(data, sharded, blocks)), *search_outputs(data, sharded, blocks)]
+    pages = site_pages(catalogue, site)
+    return [
+        finder_page(catalogue, site, finder_boot(data, sharded, blocks)),
+        *search_outputs(data, sharded, blocks, pages),
+    ]

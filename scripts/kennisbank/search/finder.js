@@ -36,6 +36,7 @@
   var status = document.getElementById("kb-finder-status");
   var note = document.getElementById("kb-finder-note");
   var list = document.getElementById("kb-finder-results");
+  var pagesBox = document.getElementById("kb-finder-pages");
   var browse = document.querySelector(".kb-finder-browse");
   var fieldsets = Array.prototype.slice.call(root.querySelectorAll("fieldset[data-facet]"));
   var PAGE_SIZE = 50;
@@ -564,6 +565,8 @@
     this.facets = new Facets(core);
     this.words = null; // the Vocabulary, once words.json is here
     this.wordsLoading = null;
+    this.pages = null; // pages.json, once it is here
+    this.pagesLoading = null;
     this.everything = null;
     this.rankings = new Map(); // the last few rankings by their stems: typing back and forth reuses them
   }
@@ -583,6 +586,108 @@
     }
     return this.wordsLoading;
   };
+
+  /* pages.json: the site's other pages by their stems (search/site_pages.py), after the first results. */
+  Finder.prototype.sitePages = function () {
+    var self = this;
+    if (!this.pagesLoading) {
+      var early = pagesEarly;
+      pagesEarly = null; // after a failure, ask again
+      this.pagesLoading = (early || getJSON(boot.pages)).then(function (pages) {
+        self.pages = pages;
+        return pages;
+      }, function (error) {
+        self.pagesLoading = null;
+        throw error;
+      });
+    }
+    return this.pagesLoading;
+  };
+
+  /* site_pages.matching_pages: the pages with every stem in their text or at the start of a title
+   * word, most title matches first, then in site order. */
+  function matchingPages(index, stems, limit) {
+    var wanted = Array.from(new Set(stems));
+    if (!wanted.length) {
+      return [];
+    }
+    var titleStems = Object.keys(index.titles);
+    var titled = wanted.map(function (stem) {
+      var found = new Set();
+      titleStems.forEach(function (t) {
+        if (stem.length >= index.prefixFrom ? t.startsWith(stem) : t === stem) {
+          index.titles[t].forEach(function (n) { found.add(n); });
+        }
+      });
+      return found;
+    });
+    var hits = [];
+    for (var n = 0; n < index.pages.length; n++) {
+      var inTitle = 0;
+      var all = wanted.every(function (stem, i) {
+        var hasIt = titled[i].has(n);
+        inTitle += hasIt ? 1 : 0;
+        return hasIt || (index.text[stem] || []).indexOf(n) !== -1;
+      });
+      if (all) {
+        hits.push([n, inTitle]);
+      }
+    }
+    hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return hits.slice(0, limit).map(function (hit) { return index.pages[hit[0]]; });
+  }
+
+  /* The stems the pages are matched on: the words as typed, or as corrected. */
+  function pageStems(terms) {
+    var text = finder.text;
+    var stems = [];
+    terms.forEach(function (t) {
+      text.words(t.corrected ? t.word : t.typed).forEach(function (w) {
+        if (!text.stop.has(w)) {
+          stems.push(text.stem(w));
+        }
+      });
+    });
+    return stems;
+  }
+
+  function showPages(terms, mine) {
+    if (!pagesBox) {
+      return;
+    }
+    var stems = pageStems(terms);
+    if (!stems.length) {
+      pagesBox.hidden = true;
+      pagesBox.setAttribute("data-ready", String(mine));
+      return;
+    }
+    if (!finder.pages) {
+      finder.sitePages().then(function () {
+        if (mine === generation) {
+          showPages(terms, mine);
+        }
+      }, function () {});
+      return;
+    }
+    var pages = matchingPages(finder.pages, stems, 5);
+    var items = pagesBox.querySelector("ul");
+    var key = JSON.stringify(pages);
+    pagesBox.setAttribute("data-ready", String(mine)); // for the tests: the pages for this query are shown
+    if (items.getAttribute("data-shown") === key) {
+      return;
+    }
+    items.setAttribute("data-shown", key);
+    items.textContent = "";
+    pages.forEach(function (page) {
+      var item = document.createElement("li");
+      var anchor = document.createElement("a");
+      anchor.href = siteRoot + page[1];
+      anchor.textContent = page[0];
+      item.appendChild(anchor);
+      items.appendChild(item);
+    });
+    pagesBox.hidden = !pages.length;
+  }
 
   function wait(promise) {
     return promise ? promise : Promise.resolve();
@@ -981,6 +1086,7 @@
         shownView = view;
       }
       root.setAttribute("data-ready", String(mine));
+      showPages(found.terms, mine);
       if (typing) {
         // After this frame: the responses are read on this thread, and must not hold up its painting.
         requestAnimationFrame(function () {
@@ -1083,8 +1189,14 @@
       early.catch(function () {}); // the search asks again, and reports it
     }
   }
-  // After the shards (the browser opens only a few connections at a time): the core, then the texts.
+  // After the shards (the browser opens only a few connections at a time): the core, then the texts,
+  // then, for a query in the address (the header's search), the site's pages: listed above the
+  // results, they should not push those down after they are shown.
   var coreLoading = getJSON(boot.core);
   parts.texts.loadAll();
+  var pagesEarly = initialQuery ? getJSON(boot.pages) : null;
+  if (pagesEarly) {
+    pagesEarly.catch(function () {}); // showPages asks again
+  }
   coreLoading.then(start).catch(showFailure);
 })();
