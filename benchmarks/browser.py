@@ -14,10 +14,15 @@ gzip gives it (the local test server sends files uncompressed; a real host compr
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import socket
 import statistics
+import subprocess
+import sys
 import time
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -149,10 +154,38 @@ def measure_engine(browser: Any, base_url: str, site: Path, engine: Engine) -> d
     }
 
 
+@contextlib.contextmanager
+def file_server(site: Path) -> Iterator[str]:
+    """The built site on loopback, served by its own process: a server thread inside this process would
+    share the interpreter lock with the Playwright client that is timing the page."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def measure(sites: dict[str, Path], log: Any) -> dict[str, Any]:
     """Every engine whose build (``sites``: project name -> built site) has it; empty without Chromium."""
     from playwright.sync_api import sync_playwright
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
     if not CHROMIUM.exists():
         log(f"no Chromium at {CHROMIUM}: browser figures skipped")
@@ -163,7 +196,8 @@ def measure(sites: dict[str, Path], log: Any) -> dict[str, Any]:
         for name, engine in ENGINES.items():
             site = sites.get(engine.project)
             if site is not None and (site / engine.present).exists():
-                out[name] = measure_engine(browser, serve_directory(site), site, engine)
+                with file_server(site) as base_url:
+                    out[name] = measure_engine(browser, base_url, site, engine)
                 out[name]["index_gz"] = len(gzip.compress((site / engine.present).read_bytes(), 6))
                 log(f"{name}: first result after {out[name]['first_result_ms']} ms")
         browser.close()
