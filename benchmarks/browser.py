@@ -6,7 +6,9 @@ on our site, and Material's built-in search on the bare MkDocs + Material build 
 Both engines read ``?q=`` from the address, so the search starts as soon as the page does. The first
 result is timed inside the page (a MutationObserver installed before any script runs), from the end of
 DOMContentLoaded ('the page is ready'). Keystrokes are typed one at a time after the first results are
-shown; each is timed from the input event to the frame after the result list changed.
+shown; each is timed from the input event to the frame after the engine handled it: for the finder,
+when it marks the query as handled (``data-ready``, set also when the results stay the same, so every
+keystroke counts); for Material, which has no such mark, when its result list changed.
 
 Downloads: every response the page (and its workers) received before the first result, at the size
 gzip gives it (the local test server sends files uncompressed; a real host compresses them).
@@ -41,6 +43,10 @@ class Engine:
     input: str  # CSS selector of the query field
     results: str  # CSS selector of the element that changes when results change
     present: str  # a file in the built site that shows the engine is there
+    # CSS selector and attribute the engine sets when it has handled a query, also when the results stay
+    # the same (then the list does not change); "" where the engine has no such signal
+    settled: str = ""
+    settled_attribute: str = ""
 
 
 ENGINES: dict[str, Engine] = {
@@ -52,6 +58,8 @@ ENGINES: dict[str, Engine] = {
         "#kb-finder-q",
         "#kb-finder-results",
         "assets/finder/data.json",
+        "#kb-finder",
+        "data-ready",
     ),
     "material": Engine(
         "Material (ingebouwd zoekvak, kale bouw)",
@@ -78,9 +86,10 @@ OBSERVE = """
 """
 
 KEYSTROKES = """
-async ([inputSelector, resultsSelector, text]) => {
+async ([inputSelector, resultsSelector, settledSelector, settledAttribute, text]) => {
   const input = document.querySelector(inputSelector);
   const results = document.querySelector(resultsSelector);
+  const settled = settledSelector ? document.querySelector(settledSelector) : null;
   input.focus();
   input.value = "";
   const times = [];
@@ -90,7 +99,11 @@ async ([inputSelector, resultsSelector, text]) => {
         observer.disconnect();
         requestAnimationFrame(() => resolve(performance.now()));
       });
-      observer.observe(results, {childList: true, subtree: true, characterData: true});
+      if (settled) {
+        observer.observe(settled, {attributes: true, attributeFilter: [settledAttribute]});
+      } else {
+        observer.observe(results, {childList: true, subtree: true, characterData: true});
+      }
       setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
     });
     const start = performance.now();
@@ -139,7 +152,9 @@ def measure_engine(browser: Any, base_url: str, site: Path, engine: Engine) -> d
     )
     results = page.locator(engine.result).count()
     page.wait_for_timeout(300)
-    keystrokes = page.evaluate(KEYSTROKES, [engine.input, engine.results, TYPED])
+    keystrokes = page.evaluate(
+        KEYSTROKES, [engine.input, engine.results, engine.settled, engine.settled_attribute, TYPED]
+    )
     context.close()
     timed = [k for k in keystrokes if k is not None]
     return {

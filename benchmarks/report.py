@@ -369,7 +369,8 @@ Chromium voor de zoekpagina); de getallen in de tabellen hieronder komen uit de 
 - **Zoekpagina, per toets.** Een toets die een deel van de index nodig heeft dat er nog niet is, wacht op
   dat verzoek; de delen voor langere vormen van het woord dat getypt wordt, worden na elke toets vooruit
   opgehaald, en een woord dat geen term van de index is, kost geen verzoek. Een toets die niets aan de
-  resultaten verandert, laat de lijst staan (en telt dan in de meting niet mee).
+  resultaten verandert, laat de lijst staan; ook die toetsen tellen mee in de meting (de zoekpagina
+  zet na elke verwerkte toets `data-ready`).
 """
 
 
@@ -513,7 +514,9 @@ meet wat Chromium werkelijk ophaalt.
 Headless Chromium op de gebouwde site (`benchmarks/browser.py`). De zoekopdracht staat in het adres
 (`?q=`), zodat het zoeken begint zodra de pagina er is; de tijd loopt vanaf het einde van
 DOMContentLoaded tot het eerste resultaat in beeld. Daarna worden de letters van een tweede zoekopdracht
-één voor één getypt; per toets telt de tijd tot het beeld na de nieuwe resultaten.
+één voor één getypt; per toets telt de tijd tot het beeld nadat de zoekfunctie de toets verwerkt heeft
+(bij de zoekpagina elke toets, ook als de resultaten gelijk blijven; bij Material, dat dat niet laat
+zien, alleen de toetsen waarna zijn resultatenlijst verandert).
 
 Onze site heeft de ingebouwde zoekfunctie van Material niet: het zoekveld in de kop van elke pagina opent
 de zoekpagina. Die zoekfunctie haalt op elke pagina een index van de tekst van alle pagina's op (op onze
