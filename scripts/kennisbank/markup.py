@@ -62,14 +62,13 @@ def relative(target_src: str, from_src: str) -> str:
     return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
 
 
-def front_matter(**meta: str | list[str] | dict[str, bool]) -> str:
+def front_matter(**meta: str | list[str]) -> str:
     """YAML front matter for a generated page; JSON strings are valid YAML and need no escaping rules.
 
     Text values are HTML-escaped too: Material's templates put ``title`` and ``description`` into the page
     without escaping (``<title>``, the header, ``<meta content="...">``), so a quote in a summary would
     otherwise end the attribute and let the rest of the summary add attributes of its own. Lists (such
-    as ``hide``) and mappings (such as ``search``) are settings for the theme, not text, and stay as
-    they are."""
+    as ``hide``) are settings for the theme, not text, and stay as they are."""
     lines = [
         f"{key}: {json.dumps(_html_text(value) if isinstance(value, str) else value, ensure_ascii=False)}"
         for key, value in meta.items()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .index import plain_text
-from .pipeline import lunr_tokens, token_stems
+from .lunr_index import index_terms
 
 PREFIX_FROM = 4
 
@@ -32,7 +32,7 @@ class SitePage:
 
 
 def stems_of(text: str) -> list[str]:
-    return token_stems(lunr_tokens(plain_text(text)))
+    return index_terms(plain_text(text))
 
 
 def site_page_index(pages: Sequence[SitePage]) -> dict[str, Any]:
