@@ -1,8 +1,9 @@
 """One full strict build, as ``make build`` does it, with the shares of its parts timed inside the process.
 ``python -m benchmarks.build_child MKDOCS_YML SITE_DIR`` prints JSON on its last line.
 
-Our hook (mkdocs_hook.py) calls ``build_content`` once (load, validate, catalogue, generate) and
-``abbreviation_definitions`` for every page; both are wrapped here before MkDocs imports the hook. MkDocs'
+Our hook (mkdocs_hook.py) calls ``build_content`` once (load, validate, catalogue, generate),
+``abbreviation_definitions`` for every page and ``unsafe_page`` on every written page; Markdown calls our
+``untrusted.sanitise`` for every region of outside text. All are wrapped here before MkDocs imports them. MkDocs'
 own work per page (Markdown to HTML and the theme's template) is timed per kind of page, so the report
 can say which pages cost what. (Our site has no Material search plugin: the finder is its search.)
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import kennisbank.site
+import kennisbank.untrusted
 
 SPENT: dict[str, float] = defaultdict(float)
 
@@ -46,6 +48,8 @@ def main() -> None:
 
     kennisbank.site.build_content = timed("build_content", kennisbank.site.build_content)
     kennisbank.site.abbreviation_definitions = timed("page_markdown", kennisbank.site.abbreviation_definitions)
+    kennisbank.site.unsafe_page = timed("page_scan", kennisbank.site.unsafe_page)
+    kennisbank.untrusted.sanitise = timed("sanitise", kennisbank.untrusted.sanitise)
     # Markdown to HTML (MkDocs calls our on_page_markdown inside it: subtracted in the report).
     mkdocs_build._populate_page = timed(
         lambda page, *a, **k: f"render_{page_kind(page.file.src_uri)}", mkdocs_build._populate_page

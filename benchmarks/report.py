@@ -79,7 +79,13 @@ def _ok(met: bool | None) -> str:
 
 
 def our_share(build: Figures) -> float:
-    return (build["build_content"] + build["page_markdown"]) / build["build_cpu"]
+    return (build["build_content"] + build["page_markdown"] + _walls(build)) / build["build_cpu"]
+
+
+def _walls(build: Figures) -> float:
+    """Our safety work inside MkDocs' steps: sanitising outside text (in rendering), scanning every page
+    (after the template)."""
+    return build.get("sanitise", 0.0) + build.get("page_scan", 0.0)
 
 
 def per_practice_ms(size: str, build: Figures) -> float:
@@ -232,7 +238,11 @@ def breakdown_table(results: dict[str, Figures]) -> str:
     parts: list[tuple[str, Callable[[Figures], float]]] = [
         ("onze pijplijn: laden, controleren, pagina's maken", lambda b: b["build_content"]),
         ("onze hook per pagina: afkortingen", lambda b: b["page_markdown"]),
-        ("MkDocs: Markdown → HTML, praktijkpagina's", lambda b: b.get("render_practice", 0.0)),
+        ("onze veiligheid: teksten van buiten opschonen, elke pagina nakijken", _walls),
+        (
+            "MkDocs: Markdown → HTML, praktijkpagina's",
+            lambda b: b.get("render_practice", 0.0) - b.get("sanitise", 0.0),
+        ),
         (
             "MkDocs: Markdown → HTML, overzichten en andere pagina's",
             lambda b: b.get("render_other", 0.0) - b["page_markdown"],
@@ -240,7 +250,9 @@ def breakdown_table(results: dict[str, Figures]) -> str:
         ("MkDocs: Markdown → HTML, afdrukpagina's", lambda b: b.get("render_print", 0.0)),
         (
             "Material: thema-sjabloon (alle pagina's)",
-            lambda b: sum(b.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")),
+            lambda b: (
+                sum(b.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")) - b.get("page_scan", 0.0)
+            ),
         ),
     ]
     sizes = sorted(results, key=int)
@@ -385,7 +397,8 @@ def findings(results: dict[str, Figures]) -> str:
     rest_generate = (r["generation"]["generate"] - generators.get("search_pages", 0.0)) / ours["build_cpu"]
     pipeline = r["generation"]["pipeline"] / ours["build_cpu"]
     render = sum(ours.get(f"render_{k}", 0.0) for k in ("practice", "print", "other")) - ours["page_markdown"]
-    template = sum(ours.get(f"template_{k}", 0.0) for k in ("practice", "print", "other"))
+    render -= ours.get("sanitise", 0.0)
+    template = sum(ours.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")) - ours.get("page_scan", 0.0)
     extra_pages = r["generation"]["pages"] - bare["pages"]
     check = r["check"]["cpu"] / r["floor_yaml"]["cpu"]
     lines = [
@@ -394,7 +407,8 @@ def findings(results: dict[str, Figures]) -> str:
         f"- **Onze pijplijn** kost {_n(100 * our_share(ours), 1)}% van de bouw: laden en controleren "
         f"{_n(100 * pipeline, 1)}%, de zoekindex van de zoekpagina {_n(100 * finder_share, 1)}%, de "
         f"andere pagina's maken {_n(100 * rest_generate, 1)}%, afkortingen per pagina "
-        f"{_n(100 * ours['page_markdown'] / ours['build_cpu'], 1)}%. Van de zoekindex is het meeste werk het "
+        f"{_n(100 * ours['page_markdown'] / ours['build_cpu'], 1)}%, de veiligheidsmuren (opschonen en elke "
+        f"pagina nakijken) {_n(100 * _walls(ours) / ours['build_cpu'], 1)}%. Van de zoekindex is het meeste werk het "
         "knippen en stemmen van de woorden (snowballstemmer is zuiver Python; elk woord wordt één keer "
         "gestemd) en het rekenen van de scores.",
         f"- **Niet van ons**: MkDocs zet Markdown om naar HTML ({_n(100 * render / ours['build_cpu'], 1)}%), "

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from kennisbank import load
 from kennisbank.errors import Problem
 from kennisbank.load import RawPractice, YamlProblem, parse_yaml
-from kennisbank.site import abbreviation_definitions
+from kennisbank.site import abbreviations_used
 
 pytestmark = pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without libyaml: no fast path")
 
@@ -129,13 +129,8 @@ def test_fast_yaml_is_used_for_plain_front_matter(monkeypatch: pytest.MonkeyPatc
     assert used == ["title: Onderwijs &amp; meer\n", "title: !!str 5\n"]
 
 
-def reference_abbreviations(markdown: str, known: dict[str, str]) -> str:
-    lines = [
-        f"*[{term}]: {expansion}"
-        for term, expansion in known.items()
-        if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w])", markdown)
-    ]
-    return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+def reference_abbreviations(markdown: str, known: dict[str, str]) -> list[str]:
+    return [term for term in known if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w])", markdown)]
 
 
 KNOWN = {"RMC": "Regionaal Meld- en Coördinatiepunt", "mbo": "middelbaar beroepsonderwijs", "A+B": "plus", "UWV": "x"}
@@ -157,14 +152,13 @@ KNOWN = {"RMC": "Regionaal Meld- en Coördinatiepunt", "mbo": "middelbaar beroep
     ],
 )
 def test_abbreviations_only_for_whole_words(markdown: str, expected: list[str]) -> None:
-    found = [line[2 : line.index("]")] for line in abbreviation_definitions(markdown, KNOWN).split("\n") if line]
-    assert found == expected
+    assert abbreviations_used(markdown, KNOWN) == expected
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="RMCmbo-_ x2A+BUWVé\n", max_size=40))
 def test_abbreviations_match_the_plain_pattern(markdown: str) -> None:
-    assert abbreviation_definitions(markdown, KNOWN) == reference_abbreviations(markdown, KNOWN)
+    assert abbreviations_used(markdown, KNOWN) == reference_abbreviations(markdown, KNOWN)
 
 
 def test_real_front_matter_goes_the_fast_way() -> None:

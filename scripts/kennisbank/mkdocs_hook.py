@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,8 +24,8 @@ from kennisbank.site import (
     build_content,
     problems_banner,
     read_intros,
-    unsafe_content,
-    withheld_content,
+    unsafe_page,
+    withheld_page,
     without_repository_facts,
 )
 
@@ -72,24 +73,30 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return banner + markdown + abbreviation_definitions(markdown, content.abbreviations)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A second line of defence behind the validator: never publish scripts, event handlers or unsafe links."""
-    problems = unsafe_content(page.file.edit_uri or page.file.src_uri, html)
-    if not problems:
-        return html
-    for problem in problems:
-        log.error(str(problem))
-    if _state["command"] != "serve":
-        raise PluginError(f"{page.file.src_uri}: onveilige inhoud (zie hierboven)")
-    return withheld_content(problems)
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return without_repository_facts(output)
+    return _published(
+        without_repository_facts(output), page.file.dest_uri, page.file.edit_uri or page.file.src_uri, config
+    )
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return without_repository_facts(output_content)  # 404.html is a template, not a page
+    if not template_name.endswith(".html"):  # sitemap.xml
+        return output_content
+    return _published(without_repository_facts(output_content), template_name, template_name, config)  # 404.html
+
+
+def _published(document: str, page_path: str, source: str, config: MkDocsConfig) -> str:
+    """The last wall: every page as a browser reads it, against the site's allow-list (``safety.py``)."""
+    content: SiteContent | None = _state["content"]
+    base = urlsplit(config.site_url or "/").path or "/"
+    problems = unsafe_page(source, page_path, document, base, content.sources if content else ())
+    if not problems:
+        return document
+    for problem in problems:
+        log.error(str(problem))
+    if _state["command"] != "serve":
+        raise PluginError(f"{page_path}: onveilige inhoud (zie hierboven)")
+    return withheld_page(problems)
 
 
 def _practices_dir(config: MkDocsConfig) -> Path:

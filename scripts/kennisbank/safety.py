@@ -1,46 +1,76 @@
-"""What may appear in the HTML the site publishes: no scripts, no event handlers, no style overrides, and
-links only to http(s), mailto and anchors.
+"""What the site may publish, checked on every page as a browser reads it.
 
-The validator refuses raw HTML, attribute lists and other link schemes in practice files, so nothing
-here should ever fire for content that passed ``kennisbank check``. This module checks the rendered
-result anyway: the MkDocs hook runs it over every page's content (a second line of defence that costs
-no extra rendering), and the tests run it over every file of the built site.
+Each page MkDocs writes is parsed by Lexbor (selectolax), an HTML5 parser that treats duplicate attributes
+(the first one wins), character references, SVG and MathML as browsers do. Every element must be on the
+allow-list ``ELEMENTS``, with only the attributes listed for it; links go to http(s), mailto or the site
+itself; what loads (styles, scripts, form targets) comes from the site itself; a script is a file below the
+site's ``assets/``, Material's JSON configuration, or one of the inline scripts Material's own templates
+write. Anything else is a finding, and the build stops on it.
+
+Content from outside never reaches a page as raw HTML (``untrusted.py``), so nothing here should fire for
+content that passed ``kennisbank check``: this is the last wall, not the first.
 """
 
 from __future__ import annotations
 
-import html.parser
+import functools
+import json
+import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "srcset", "xlink:href"})
 # Browsers drop these from a URL before they read its scheme: "java\tscript:" is "javascript:".
 _URL_IGNORED_RE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-# Tables align columns with an inline style; that is the only style content may carry.
+# Tables align columns with an inline style; that is the only style a page may carry.
 _ALLOWED_STYLE_RE = re.compile(r"^text-align:\s*(left|right|center);?$")
-# Elements that run code, restyle or redirect the page, or embed another document: never in content
-# (a script only as a file of the site itself: see _content_element).
-FORBIDDEN_ELEMENTS = frozenset(
-    [
-        "iframe",
-        "frame",
-        "frameset",
-        "object",
-        "embed",
-        "applet",
-        "style",
-        "link",
-        "meta",
-        "base",
-        "template",
-        "portal",
-    ]
+
+_GLOBAL = frozenset({"class", "id", "title", "lang", "dir", "hidden", "role", "tabindex"})
+# Material's scripts act on these data attributes (one of them, on the repository link, would fetch from
+# GitHub); the finder reads its own. Nothing else may carry data for a script.
+_DATA = frozenset(
+    {"data-md-color-accent", "data-md-color-primary", "data-md-color-scheme", "data-md-component"}
+    | {"data-md-level", "data-md-scrollfix", "data-md-state", "data-md-toggle", "data-md-type"}
+    | {"data-assets", "data-finder", "data-root", "data-facet", "data-param"}
 )
-# Elements that load a resource: in content only from the site itself, never from another host.
-LOADING_ELEMENTS = frozenset(["img", "source", "video", "audio", "track", "picture", "input"])
+_TEXT = frozenset(
+    {"p", "span", "div", "strong", "em", "b", "i", "small", "code", "pre", "blockquote", "abbr", "br", "wbr", "hr"}
+    | {"ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption", "legend"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "main", "nav", "article", "section", "aside"}
+    | {"html", "head", "body", "title", "noscript", "fieldset", "details", "summary", "sup", "sub"}
+)
+# The allow-list: element -> its attributes besides the global ones (and aria-*).
+ELEMENTS: dict[str, frozenset[str]] = {
+    **{tag: frozenset() for tag in _TEXT},
+    "a": frozenset({"href", "rel", "target"}),
+    "ol": frozenset({"start"}),
+    "th": frozenset({"style"}),
+    "td": frozenset({"style"}),
+    "time": frozenset({"datetime"}),
+    "meta": frozenset({"charset", "name", "content"}),
+    "link": frozenset({"href", "rel"}),
+    "script": frozenset({"src", "type"}),
+    "form": frozenset({"action", "method"}),
+    "label": frozenset({"for"}),
+    "input": frozenset({"type", "name", "value", "checked", "placeholder", "autocomplete", "spellcheck"})
+    | {"enterkeyhint", "required"},
+    "button": frozenset({"type"}),
+    "svg": frozenset({"viewBox", "xmlns", "width", "height"}),
+    "path": frozenset({"d"}),
+}
+_VALUES: dict[tuple[str, str], frozenset[str]] = {
+    ("input", "type"): frozenset({"search", "checkbox", "text", "radio"}),
+    ("button", "type"): frozenset({"button", "submit", "reset"}),
+    ("form", "method"): frozenset({"get"}),
+    ("script", "type"): frozenset({"module", "application/json"}),
+    ("a", "target"): frozenset({"_blank"}),
+}
+# A <link> that the browser does not fetch may point elsewhere (the page's own public address).
+_LINKS_NOT_FETCHED = frozenset({"canonical", "prev", "next", "edit", "noopener", "alternate"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +79,7 @@ class Finding:
 
     what: str  # Dutch, for editors: what was found
     evidence: str  # the offending tag, attribute or URL, to find it in the source
+    needle: str = ""  # what to look for in the source files to find who wrote it
 
     def __str__(self) -> str:
         return f"{self.what}: {self.evidence}"
@@ -64,76 +95,106 @@ def is_safe_url(value: str) -> bool:
     return url_scheme(value) in ("", *ALLOWED_SCHEMES)
 
 
-class _Scanner(html.parser.HTMLParser):
-    def __init__(self, element_allowed: Callable[[str, dict[str, str]], bool], inline_scripts: bool = True) -> None:
-        super().__init__(convert_charrefs=True)
-        self.element_allowed = element_allowed
-        self.inline_scripts = inline_scripts
-        self.findings: list[Finding] = []
-        self.scripts: list[tuple[dict[str, str], str]] = []
-        self._in_script: dict[str, str] | None = None
-        self._script_text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}  # attribute values arrive unescaped
-        if not self.element_allowed(tag, values):
-            self.findings.append(Finding("element dat niet is toegestaan", f"<{tag}>"))
-        for name, value in values.items():
-            if name.startswith("on"):
-                self.findings.append(Finding("gebeurtenis-attribuut (script)", f'{name}="{value[:60]}"'))
-            elif name in URL_ATTRIBUTES and not is_safe_url(value):
-                self.findings.append(Finding("link met een schema dat niet is toegestaan", f'{name}="{value[:60]}"'))
-            elif name == "style" and not _ALLOWED_STYLE_RE.match(value.strip()):
-                self.findings.append(Finding("opmaak via style-attribuut", f'style="{value[:60]}"'))
-        if tag == "script":
-            self._in_script, self._script_text = values, []
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "script":
-            self.handle_endtag(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script is not None:
-            self._script_text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._in_script is not None:
-            text = "".join(self._script_text)
-            if text.strip() and not self.inline_scripts:
-                self.findings.append(Finding("script in de pagina", f"<script>{text.strip()[:60]}"))
-            self.scripts.append((self._in_script, text))
-            self._in_script = None
+def is_local(value: str) -> bool:
+    """A URL of this site: no scheme, no other host ('//host/...')."""
+    cleaned = _URL_IGNORED_RE.sub("", value).replace("\\", "/")
+    return not url_scheme(value) and not cleaned.startswith("//")
 
 
-def _is_local(url: str) -> bool:
-    return bool(url) and not url_scheme(url) and not url.startswith("//")
+def scan_page(document: str, page_path: str = "index.html", base: str = "/") -> list[Finding]:
+    """Everything in a page that is not on the allow-list. ``page_path``: where the page lies in the site
+    ('praktijkvoorbeelden/x/index.html'), and ``base`` the path of the site's address ('/'), to tell which
+    scripts are files of the site's own assets."""
+    findings: list[Finding] = []
+    root = LexborHTMLParser(document).root
+    for node in root.traverse() if root is not None else ():
+        findings.extend(_element_findings(node, page_path, base))
+    return findings
 
 
-def _content_element(tag: str, attrs: dict[str, str]) -> bool:
-    if tag in FORBIDDEN_ELEMENTS:
+def _element_findings(node: LexborNode, page_path: str, base: str) -> list[Finding]:
+    tag = node.tag or ""
+    allowed = ELEMENTS.get(tag)
+    if allowed is None:
+        return [Finding("element dat niet is toegestaan", f"<{tag}>", f"<{tag}")]
+    findings = []
+    attributes = {name: value or "" for name, value in node.attributes.items()}
+    for name, value in attributes.items():
+        problem = _attribute_problem(tag, name, value, allowed, attributes)
+        if problem:
+            findings.append(Finding(problem, f'<{tag} {name}="{value[:60]}">', value or name))
+    if tag == "script":
+        problem = _script_problem(attributes, node.text(deep=True), page_path, base)
+        if problem:
+            findings.append(Finding(problem, f"<script {' '.join(attributes)}>", attributes.get("src", "<script")))
+    return findings
+
+
+def _attribute_problem(tag: str, name: str, value: str, allowed: frozenset[str], attrs: dict[str, str]) -> str:
+    if name.startswith("on"):
+        return "gebeurtenis-attribuut (script)"
+    if not (name in allowed or name in _GLOBAL or name in _DATA or name.startswith("aria-")):
+        return "attribuut dat niet is toegestaan"
+    if (tag, name) in _VALUES and value.strip().lower() not in _VALUES[tag, name]:
+        return "waarde die niet is toegestaan"
+    if name == "data-md-component" and value == "source":  # Material would ask GitHub for the repository's facts
+        return "gegevens van een andere site"
+    if name == "style" and not _ALLOWED_STYLE_RE.match(value.strip()):
+        return "opmaak via style-attribuut"
+    if name == "href" and not is_safe_url(value):
+        return "link met een schema dat niet is toegestaan"
+    if tag == "link" and name == "href" and not is_local(value):
+        fetched = not set(attrs.get("rel", "").lower().split()) <= _LINKS_NOT_FETCHED
+        if fetched or url_scheme(value) not in ("http", "https"):
+            return "bestand van een andere site"
+    if tag == "form" and name == "action" and not is_local(value):
+        return "formulier dat naar een andere site verstuurt"
+    return ""
+
+
+def _script_problem(attrs: dict[str, str], text: str, page_path: str, base: str) -> str:
+    if "src" in attrs:
+        if text.strip():
+            return "script met eigen tekst naast een bestand"
+        return "" if _is_own_asset(attrs["src"], page_path, base) else "script dat geen bestand van de site zelf is"
+    if attrs.get("type") == "application/json":
+        return "" if attrs.get("id") == "__config" and _is_json(text) else "gegevens in een script-element"
+    if any(pattern.fullmatch(text) for pattern in material_inline_scripts()):
+        return ""
+    return "script in de pagina"
+
+
+def _is_own_asset(src: str, page_path: str, base: str) -> bool:
+    """A file below the site's assets/, addressed relative to the page or from the site's root path."""
+    path = _URL_IGNORED_RE.sub("", src).split("?", 1)[0].split("#", 1)[0]
+    if not is_local(path):
         return False
-    if tag == "script":  # only a file of the site itself (a generated page may load one); see scan_content
-        return _is_local(attrs.get("src", ""))
-    if tag in LOADING_ELEMENTS:
-        return not any(
-            url_scheme(attrs.get(name, "")) or attrs.get(name, "").startswith("//") for name in ("src", "srcset")
-        )
+    if path.startswith("/"):
+        if not path.startswith(base):
+            return False
+        path, page_path = path[len(base) :], "index.html"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+    return resolved.startswith("assets/") and ".." not in resolved.split("/")
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
     return True
 
 
-def scan_content(content: str) -> list[Finding]:
-    """Problems in the HTML that Markdown made of one page's source (no theme around it)."""
-    scanner = _Scanner(_content_element, inline_scripts=False)
-    scanner.feed(content)
-    scanner.close()
-    return scanner.findings
+@functools.cache
+def material_inline_scripts() -> tuple[re.Pattern[str], ...]:
+    """The inline scripts Material's own templates write, as patterns: the template's text exactly, with each
+    Jinja expression (``{{ base_url }}`` and the like) standing for a quoted value without markup. Read from
+    the installed theme, so the allow-list follows the pinned version and allows nothing else."""
+    import material
 
-
-def scan_page(document: str) -> tuple[list[Finding], list[tuple[dict[str, str], str]]]:
-    """Event handlers and unsafe URLs anywhere in a whole page, and its scripts (attributes, inline text),
-    for the caller to hold against the scripts it expects."""
-    scanner = _Scanner(lambda tag, attrs: True)
-    scanner.feed(document)
-    scanner.close()
-    return scanner.findings, scanner.scripts
+    patterns = []
+    for template in sorted((Path(material.__file__).parent / "templates" / "partials" / "javascripts").glob("*.html")):
+        for body in re.findall(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
+            parts = re.split(r"\{\{.*?\}\}", body)
+            patterns.append(re.compile('[^"<>]*'.join(re.escape(part) for part in parts)))
+    return tuple(patterns)

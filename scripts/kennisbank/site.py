@@ -7,17 +7,18 @@ import datetime as dt
 import functools
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .errors import KennisbankError, Problem
+from .errors import KennisbankError, Problem, display_path
 from .markup import text
 from .model import Practice
 from .pages import Output, Site, generate
 from .pipeline import DEFAULT_PRACTICES_DIR, run
-from .safety import scan_content
+from .safety import scan_page
+from .untrusted import wrap
 from .vocabularies import Vocabularies
 
 # Practices that were valid at some earlier rebuild of this `mkdocs serve` process, by file path:
@@ -31,6 +32,7 @@ class SiteContent:
     problems: list[Problem]
     catalogue: Catalogue
     abbreviations: dict[str, str] = field(default_factory=dict)
+    sources: tuple[Path, ...] = ()  # the content files pages are made from, to name the one that caused a problem
 
     @property
     def errors(self) -> list[Problem]:
@@ -63,7 +65,8 @@ def build_content(
         if restored:
             catalogue = Catalogue([*catalogue.practices, *restored], catalogue.vocabularies)
     outputs = generate(catalogue, site)
-    return SiteContent(outputs, state.problems, catalogue, abbreviations(catalogue.vocabularies))
+    sources = (*(p.path for p in catalogue.practices), *sorted((practices_dir / "vocabularies").glob("*.yml")))
+    return SiteContent(outputs, state.problems, catalogue, abbreviations(catalogue.vocabularies), sources)
 
 
 def abbreviations(vocabularies: Vocabularies) -> dict[str, str]:
@@ -71,13 +74,15 @@ def abbreviations(vocabularies: Vocabularies) -> dict[str, str]:
 
 
 def abbreviation_definitions(markdown: str, known: Mapping[str, str]) -> str:
-    """Markdown ``*[RMC]: ...`` lines for the abbreviations that occur in a page, for hover tooltips."""
-    lines = [
-        f"*[{term}]: {expansion}"
-        for term, expansion in known.items()
-        if term in markdown and _word_pattern(term).search(markdown)
-    ]
-    return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+    """Markdown ``*[RMC]: ...`` lines for the abbreviations that occur in a page, for hover tooltips. The
+    glossary comes from outside like the practices: its lines are an untrusted region (``untrusted.py``)."""
+    lines = [f"*[{term}]: {known[term]}" for term in abbreviations_used(markdown, known)]
+    return ("\n\n" + wrap("\n".join(lines))) if lines else ""
+
+
+def abbreviations_used(markdown: str, known: Iterable[str]) -> list[str]:
+    """The terms of ``known`` that stand in ``markdown`` as whole words."""
+    return [term for term in known if term in markdown and _word_pattern(term).search(markdown)]
 
 
 @functools.cache
@@ -107,22 +112,43 @@ def read_intros(docs_dir: Path) -> dict[str, str]:
     return {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8") for path in docs_dir.rglob("*.md")}
 
 
-def unsafe_content(source: str, content: str) -> list[Problem]:
-    """Anything in a page's rendered content that must not be published, as problems of its source file."""
-    return [
-        Problem(
-            source, 1, "body", f"de gemaakte pagina bevat {finding}; dit mag niet op de site (gebruik alleen Markdown)"
+def unsafe_page(
+    source: str, page_path: str, document: str, base: str = "/", suspects: Iterable[Path] = ()
+) -> list[Problem]:
+    """Anything in a written page that is not on the site's allow-list (``safety.py``), as problems of the
+    file that caused it: the first of ``suspects`` (practice and vocabulary files) that holds the offending
+    text, else the page's own source."""
+    problems = []
+    for finding in scan_page(document, page_path, base):
+        message = (
+            f"de pagina {page_path} bevat {finding}; dit mag niet op de site (schrijf gewone Markdown, zonder HTML)"
         )
-        for finding in scan_content(content)
-    ]
+        path, line = _culprit(finding.needle, suspects) or (source, 1)
+        problems.append(Problem(path, line, "inhoud", message))
+    return problems
 
 
-def withheld_content(problems: list[Problem]) -> str:
-    """What `mkdocs serve` shows instead of a page whose content is unsafe: the problems, escaped."""
+def _culprit(needle: str, suspects: Iterable[Path]) -> tuple[str, int] | None:
+    if not needle:
+        return None
+    for path in suspects:
+        try:
+            content = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        at = content.find(needle)
+        if at >= 0:
+            return display_path(path), content.count("\n", 0, at) + 1
+    return None
+
+
+def withheld_page(problems: list[Problem]) -> str:
+    """What `mkdocs serve` shows instead of a page that must not be published: the problems, escaped."""
     items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
     return (
-        '<div class="admonition failure"><p class="admonition-title">Pagina niet getoond</p>'
-        f"<p>Deze pagina bevat iets wat niet gepubliceerd mag worden:</p><ul>{items}</ul></div>"
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Pagina niet getoond</title></head>'
+        "<body><h1>Pagina niet getoond</h1><p>Deze pagina bevat iets wat niet gepubliceerd mag worden:</p>"
+        f"<ul>{items}</ul></body></html>"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..markup import dutch_date, front_matter, link, plural, text, url
 from ..model import Contact, Practice
+from ..untrusted import wrap
 from ..vocabularies import Vocabularies
 from .base import Output, Site
 from .paths import PRIVACY, term_src
@@ -26,7 +27,7 @@ def practice_markdown(practice: Practice, vocabularies: Vocabularies) -> str:
         metadata_panel(practice, vocabularies, src),
         key_figures(practice),
         contacts_block(practice, src),
-        practice.body.strip() + "\n\n",
+        wrap(practice.body.strip()),
         links_block(practice),
         source_block(practice),
     ]

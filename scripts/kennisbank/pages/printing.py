@@ -14,6 +14,7 @@ import re
 from ..catalogue import Catalogue
 from ..markup import attr, dutch_date, front_matter, link, plural, text
 from ..model import Contact, Practice
+from ..untrusted import wrap
 from ..vocabularies import Term, Vocabulary
 from .base import Output, Site
 from .paths import print_src, term_src
@@ -96,7 +97,7 @@ def practice_block(practice: Practice, catalogue: Catalogue, site: Site) -> str:
     ]
     works = section(practice.body, "Wat werkt")
     if works:
-        parts.append(f"### Wat werkt\n\n{works}\n\n")
+        parts.append(f"### Wat werkt\n\n{wrap(works)}")
     if practice.key_figures:
         parts.append("### Kerncijfers\n\n" + "\n".join(f"- {text(f)}" for f in practice.key_figures) + "\n\n")
     parts.append(contacts(practice.contacts))
