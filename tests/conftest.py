@@ -46,6 +46,17 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+def assert_golden(golden: Path, actual: str, update: bool) -> None:
+    """``actual`` equals the golden file; with ``--update-golden`` it becomes the golden file. A missing golden
+    file fails: a test that writes what it compares with cannot fail."""
+    if update:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    elif not golden.exists():
+        pytest.fail(f"golden file {golden} is missing: run pytest --update-golden and review the new file")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def vocabularies() -> Vocabularies:
     return load_vocabularies()

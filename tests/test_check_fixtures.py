@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from kennisbank.cli import cli
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES, TODAY, assert_golden
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.md"))
 VALID = sorted((FIXTURES / "valid").glob("*.md"))
@@ -31,10 +31,7 @@ def test_invalid_fixture_gives_exact_message(
     monkeypatch.chdir(fixture.parent)
     code, output = run_check(fixture.name)
     actual = f"exit: {code}\n{output}"
-    expected_file = fixture.with_suffix(".expected")
-    if update_golden or not expected_file.exists():
-        expected_file.write_text(actual, encoding="utf-8")
-    assert actual == expected_file.read_text(encoding="utf-8")
+    assert_golden(fixture.with_suffix(".expected"), actual, update_golden)
     assert "Traceback" not in output
 
 

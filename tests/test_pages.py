@@ -11,7 +11,7 @@ import pytest
 from kennisbank.pages import Site, generate
 from kennisbank.pipeline import build_catalogue
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, assert_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CATALOGUE_DIR = FIXTURES / "catalogue"
@@ -42,13 +42,9 @@ def outputs() -> dict[str, str | bytes]:
 
 @pytest.mark.parametrize("src_uri", GOLDEN_OUTPUTS)
 def test_page_matches_golden_file(outputs: dict[str, str | bytes], src_uri: str, update_golden: bool) -> None:
-    golden = GOLDEN / src_uri
     actual = outputs[src_uri]
     assert isinstance(actual, str)
-    if update_golden or not golden.exists():
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / src_uri, actual, update_golden)
 
 
 def test_every_vocabulary_term_has_a_page(outputs: dict[str, str | bytes], vocabularies) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from kennisbank.vocabularies import Vocabularies
@@ -109,3 +110,13 @@ def test_pull_request_template_has_the_checklist() -> None:
     template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 8
     assert "CONTRIBUTING.md" in template
+
+
+def test_a_missing_golden_file_fails(tmp_path: Path) -> None:
+    from .conftest import assert_golden
+
+    with pytest.raises(pytest.fail.Exception, match=r"golden file .* is missing"):
+        assert_golden(tmp_path / "ontbreekt.expected", "x", update=False)
+    assert not (tmp_path / "ontbreekt.expected").exists()
+    assert_golden(tmp_path / "nieuw.expected", "x", update=True)
+    assert_golden(tmp_path / "nieuw.expected", "x", update=False)
