@@ -207,7 +207,7 @@ def measure(sites: dict[str, Path], log: Any) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         for name, engine in ENGINES.items():
             site = sites.get(engine.project)
             if site is not None and (site / engine.present).exists():

@@ -199,7 +199,7 @@ def browser_timings(site_dir: Path, outputs: dict[str, bytes], count: int) -> di
     url = serve_directory(copy)
     timings: dict[str, float] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         page = browser.new_page()
         page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
         page.goto(url + "over/")  # warm up the browser, so neither measurement pays for its start

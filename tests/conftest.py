@@ -8,32 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import http.server
 import os
 import shutil
-import socketserver
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from kennisbank.chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, start_server
 from kennisbank.vocabularies import Vocabularies, load_vocabularies
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", "/usr/bin/chromium"))
-# Flags for a closed network: no background connections, which this machine would refuse.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", str(DEFAULT_CHROMIUM)))
 TODAY = dt.date(2026, 11, 22)
 
 
@@ -72,18 +59,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @functools.cache
 def _serve(directory: str) -> str:
-    handler = functools.partial(_QuietHandler, directory=directory)
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    """One server per directory for the whole session (its thread ends with the process)."""
+    return start_server(Path(directory))[0]
 
 
 @pytest.fixture(scope="session")
@@ -106,7 +85,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield instance
         instance.close()
 

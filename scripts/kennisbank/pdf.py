@@ -8,30 +8,15 @@ accessible. Chromium is Debian's package, the one the browser tests use; Playwri
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
 from .errors import KennisbankError
 from .pages.paths import SECTION_FOLDERS
 from .pages.terms import PRINTABLE
 
-DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
-# A closed network: no background connections, no sandbox (containers and CI often run as root).
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-)
 # File name prefix per printable vocabulary: thema-nazorg.pdf, regio-twente.pdf.
 PREFIXES: dict[str, str] = {"themes": "thema", "regions": "regio"}
 
@@ -97,22 +82,3 @@ def print_all(browser: Any, site_dir: Path, out_dir: Path) -> list[Path]:
     finally:
         context.close()
     return written
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """The directory on a loopback port for as long as the block runs; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
