@@ -16,6 +16,7 @@ import click
 from .annotations import github_annotation
 from .cli_editors import EDITOR_COMMANDS
 from .errors import KennisbankError, Problem
+from .markup import plural
 from .pipeline import DEFAULT_PRACTICES_DIR, run
 
 REPO_ROOT = DEFAULT_PRACTICES_DIR.parent
@@ -61,14 +62,14 @@ def check(paths: tuple[Path, ...], output_format: str | None, today: dt.datetime
 def summary(files: int, problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    checked = f"{files} {'bestand' if files == 1 else 'bestanden'} gecontroleerd"
+    checked = f"{plural(files, 'bestand', 'bestanden')} gecontroleerd"
     if not problems:
         return f"{checked}: alles in orde."
     parts = []
     if errors:
-        parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
+        parts.append(plural(errors, "fout", "fouten"))
     if warnings:
-        parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+        parts.append(plural(warnings, "waarschuwing", "waarschuwingen"))
     return f"{checked}: {' en '.join(parts)}."
 
 

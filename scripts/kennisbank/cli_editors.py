@@ -17,6 +17,7 @@ from typing import TypeVar
 import click
 
 from .errors import display_path
+from .markup import plural
 from .pipeline import DEFAULT_PRACTICES_DIR, run
 from .review import DEFAULT_MONTHS, review
 from .vocabularies import Vocabulary, load_vocabularies
@@ -188,7 +189,7 @@ def review_command(paths: tuple[Path, ...], months: int, today: dt.datetime | No
     report = review(state, months)
     click.echo(
         f"Niet gecontroleerd sinds {report.cutoff.isoformat()} ({months} maanden): "
-        f"{_count(len(report.stale), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}"
+        f"{plural(len(report.stale), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}"
     )
     for stale in report.stale:
         click.echo(
@@ -196,22 +197,18 @@ def review_command(paths: tuple[Path, ...], months: int, today: dt.datetime | No
             f"({stale.age_days} dagen geleden): {stale.practice.title}"
         )
     click.echo(
-        f"Contactpersonen zonder e-mailadres: {_count(len(report.without_email), 'contactpersoon', 'contactpersonen')}"
+        f"Contactpersonen zonder e-mailadres: {plural(len(report.without_email), 'contactpersoon', 'contactpersonen')}"
     )
     for entry in report.without_email:
         phone = f", telefoon {entry.contact.phone}" if entry.contact.phone else ", geen telefoon"
         click.echo(f"  {entry.display}:{entry.line}: {entry.contact.name} ({entry.contact.organisation}{phone})")
     if report.skipped:
         click.echo(
-            f"{_count(report.skipped, 'bestand', 'bestanden')} met fouten overgeslagen; "
+            f"{plural(report.skipped, 'bestand', 'bestanden')} met fouten overgeslagen; "
             "zie kennisbank check voor de meldingen."
         )
     if report.empty:
         click.echo("Niets te doen.")
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 EDITOR_COMMANDS: tuple[click.Command, ...] = (new, schema_command, review_command)
