@@ -15,7 +15,7 @@ import click
 
 from .annotations import github_annotation
 from .cli_editors import EDITOR_COMMANDS
-from .errors import KennisbankError, Problem
+from .errors import KennisbankError, Problem, sorted_problems
 from .markup import plural
 from .pipeline import DEFAULT_PRACTICES_DIR, run
 
@@ -51,7 +51,7 @@ def check(paths: tuple[Path, ...], output_format: str | None, today: dt.datetime
     """
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     state = run(list(paths) or [DEFAULT_PRACTICES_DIR], today=today.date() if today else None)
-    problems = sorted(state.problems, key=lambda p: (p.path, p.line, p.field, p.message))
+    problems = sorted_problems(state.problems)
     for problem in problems:
         click.echo(github_annotation(problem, os.environ.get("GITHUB_WORKSPACE")) if fmt == "github" else str(problem))
     click.echo(summary(state.files, problems))

@@ -94,7 +94,12 @@ def display_children(folder: Path) -> Callable[[Path], str]:
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
-    return "\n".join(str(p) for p in sorted(problems, key=_sort_key))
+    return "\n".join(str(p) for p in sorted_problems(problems))
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """In the order editors read them: by file, line, field and message."""
+    return sorted(problems, key=_sort_key)
 
 
 def _sort_key(problem: Problem) -> tuple[str, int, str, str]:
