@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from .annotations import github_annotation
 from .cli_editors import EDITOR_COMMANDS
 from .errors import KennisbankError, Problem
 from .pipeline import DEFAULT_PRACTICES_DIR, run
+from .vocabularies import VocabularyError
 
 REPO_ROOT = DEFAULT_PRACTICES_DIR.parent
 
@@ -49,13 +51,27 @@ def check(paths: tuple[Path, ...], output_format: str | None, today: dt.datetime
     Exitcode 0 als alles klopt (waarschuwingen mogen), 1 bij fouten.
     """
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    state = run(list(paths) or [DEFAULT_PRACTICES_DIR], today=today.date() if today else None)
-    problems = sorted(state.problems, key=lambda p: (p.path, p.line, p.field, p.message))
-    for problem in problems:
-        click.echo(github_annotation(problem, os.environ.get("GITHUB_WORKSPACE")) if fmt == "github" else str(problem))
+    try:
+        state = run(list(paths) or [DEFAULT_PRACTICES_DIR], today=today.date() if today else None)
+    except VocabularyError as exc:  # without its vocabularies no practice can be checked
+        _echo_problems(exc.problems, fmt)
+        count = len(exc.problems)
+        click.echo(
+            f"{count} {'fout' if count == 1 else 'fouten'} in de vaste lijsten; "
+            "de praktijkvoorbeelden zijn niet gecontroleerd."
+        )
+        sys.exit(1)
+    problems = _echo_problems(state.problems, fmt)
     click.echo(summary(state.files, problems))
     if state.errors:
         sys.exit(1)
+
+
+def _echo_problems(problems: Iterable[Problem], fmt: str) -> list[Problem]:
+    ordered = sorted(problems, key=lambda p: (p.path, p.line, p.field, p.message))
+    for problem in ordered:
+        click.echo(github_annotation(problem, os.environ.get("GITHUB_WORKSPACE")) if fmt == "github" else str(problem))
+    return ordered
 
 
 def summary(files: int, problems: list[Problem]) -> str:
