@@ -259,7 +259,7 @@ def _check_unique(entries: list[Entry], spec: VocabularySpec, file: _File) -> No
                 file.error(
                     (entry.number - 1, fld.name),
                     f"'{_cut(value)}' staat al bij {spec.label} {other.number} (regel {other.line(fld.name)}); "
-                    f"{spec.each} {spec.label} heeft een eigen {fld.name}",
+                    f"{fld.name} moet voor {spec.each} {spec.label} anders zijn",
                 )
 
 
