@@ -2,13 +2,15 @@
 
 Vocabulary texts are held to more than a practice's front matter, because the pages put them inline in
 many places: no markup at all (no HTML, no Markdown link, emphasis, code, table or attribute syntax, no
-HTML entity), no invisible or special characters, Unicode's composed form (NFC), and names on one line.
-Ids are lowercase ASCII slugs, so that no two look alike.
+HTML entity), no invisible or special characters, Unicode's composed form (NFC), letters of the Latin
+script only, and names on one line. Ids are lowercase ASCII slugs. So no two entries look alike but
+differ, and nothing in them turns into markup on a page.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -231,6 +233,14 @@ def _check_text(value: Any, fld: Field, path: KeyPath, file: _File) -> Any:
             "typ de letters met accent opnieuw",
         )
         return _INVALID
+    foreign = None if text.isascii() else next((c for c in text if c.isalpha() and not _is_latin(c)), None)
+    if foreign is not None:
+        file.error(
+            path,
+            f"bevat de letter '{foreign}' ({unicodedata.name(foreign, f'U+{ord(foreign):04X}')}) uit een ander schrift "
+            "dan het Latijnse, die op een gewone letter kan lijken; typ de tekst opnieuw met gewone letters",
+        )
+        return _INVALID
     markup = _MARKUP_RE.search(text)
     if markup:
         found = markup.group(0)
@@ -261,6 +271,12 @@ def _check_unique(entries: list[Entry], spec: VocabularySpec, file: _File) -> No
                     f"'{_cut(value)}' staat al bij {spec.label} {other.number} (regel {other.line(fld.name)}); "
                     f"{fld.name} moet voor {spec.each} {spec.label} anders zijn",
                 )
+
+
+@functools.cache
+def _is_latin(letter: str) -> bool:
+    """Dutch is written in the Latin script; a Cyrillic 'е' or Greek 'ο' in a name makes a second 'Twente'."""
+    return unicodedata.name(letter, "").startswith("LATIN ")
 
 
 def _a(value: Any) -> str:
