@@ -27,6 +27,7 @@ _ID_RE = re.compile(SLUG_PATTERN)
 # '&' alone is text ('OC&W'): the pages escape it.
 _MARKUP_RE = re.compile(r"[<>\[\]*_`\\{}|]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _SHOWN = 60  # characters of a value quoted in a message
+_WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,59}")
 
 
 class _File:
@@ -48,10 +49,15 @@ class _File:
         return 1
 
     def error(self, path: KeyPath, message: str) -> None:
-        """A problem at ``path`` (index, field, item index), named as editors count: ``themes[3].id``."""
+        """A problem at ``path`` (index, field, item index), named as editors count: ``themes[3].id``. A field
+        name that is not a plain word (an unknown field 'a: b') is left out of the name, which it would garble;
+        the message quotes it."""
         label = self.key
         for part in path:
-            label += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+            if isinstance(part, int):
+                label += f"[{part + 1}]"
+            elif _WORD_RE.fullmatch(part):
+                label += f".{part}"
         self.problems.append(Problem(self.shown, self.line(path), label, message))
 
 
@@ -162,7 +168,7 @@ def _check_list(value: Any, fld: Field, path: KeyPath, file: _File) -> Any:
     out: list[str] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(value):
-        text = _check_text(item, fld, (*path, index), file)
+        text = None if item is None else _check_text(item, fld, (*path, index), file)
         if text is None:
             file.error((*path, index), "is leeg; haal de lege waarde uit de lijst")
         elif text is not _INVALID:
