@@ -144,6 +144,8 @@ def _key(event: Any, mapping: dict[str, Any], path: KeyPath, lines: dict[KeyPath
     if not isinstance(event, yaml.ScalarEvent):
         raise YamlProblem(line, "een veldnaam moet gewone tekst zijn, zoals 'name'")
     key = str(event.value)  # as written: 'yes:' is the field 'yes', which the checks then call unknown
+    if key == "<<" and event.implicit[0]:  # YAML 1.1's merge key, which would copy fields from an anchor
+        raise YamlProblem(line, "'<<' (velden samenvoegen) is niet toegestaan; schrijf elk veld voluit")
     if key in mapping:
         raise YamlProblem(
             line, f"veld '{key[:40]}' staat twee keer in hetzelfde item (ook op regel {lines[(*path, key)]})"
