@@ -102,6 +102,25 @@ def test_the_reader_gives_what_pyyaml_gives_for_the_real_files() -> None:
         assert lines[(0,)] == next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("- "))
 
 
+def test_without_libyaml_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where PyYAML has no libyaml, its own parser gives the events: the same data, the same refusals."""
+    from kennisbank import vocabulary_yaml
+
+    real = load_vocabularies()
+    monkeypatch.setattr(vocabulary_yaml, "_LOADER", yaml.SafeLoader)
+    assert load_vocabularies() == real
+    for case, expected in [
+        ("yaml-billion-laughs", "glossary: YAML-ankers en -verwijzingen (& en *) zijn niet toegestaan"),
+        ("yaml-deep-nesting", "themes: is te diep genest"),
+        ("yaml-python-tag", "themes: YAML-label '!!python/object/apply:os.system' is niet toegestaan"),
+        ("id-homoglyph", "regions[2].id: 'twеnte' is geen geldige id"),
+    ]:
+        with pytest.raises(VocabularyError) as caught:
+            load_vocabularies(vocabulary_copy(tmp_path / case, FIXTURES / "vocabularies" / case))
+        (problem,) = caught.value.problems
+        assert str(problem).split(": ", 1)[1].startswith(expected), case
+
+
 def test_all_problems_of_all_files_at_once(tmp_path: Path) -> None:
     with pytest.raises(VocabularyError) as caught:
         load_vocabularies(vocabulary_copy(tmp_path, FIXTURES / "vocabularies" / "several-files"))

@@ -23,7 +23,7 @@ KeyPath = tuple[str | int, ...]
 
 # libyaml's parser where it is there (as fast as reading the file), PyYAML's own otherwise.
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR_TAGS = ("!", "tag:yaml.org,2002:str")  # the tags that still mean text: a quoted value, !!str
+_STR_TAGS = ("!", "tag:yaml.org,2002:str")  # the explicit tags that still mean text: ! and !!str
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # As YAML 1.1 resolves a plain value (PyYAML's resolver): the ja/nee-values.
 _BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
