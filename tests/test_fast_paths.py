@@ -321,13 +321,3 @@ def test_paths_shown_for_a_folder_listing_are_the_display_paths(
             for file, _root, shown in listed:
                 assert shown == display_path(file), (cwd, named)
             assert [p.path for p in load.load_paths([named]).problems] == [display_path(f) for f, _, _ in listed]
-
-
-def test_vocabularies_read_the_fast_way_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    from kennisbank import fastyaml
-    from kennisbank.vocabularies import DEFAULT_DIR, load_vocabularies
-
-    assert all(fastyaml.parse(p.read_text(encoding="utf-8"), 1) is not None for p in DEFAULT_DIR.glob("*.yml"))
-    fast = load_vocabularies()
-    monkeypatch.setattr(fastyaml, "parse", lambda text, first_line: None)
-    assert load_vocabularies() == fast

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -18,6 +19,7 @@ from .cli_editors import EDITOR_COMMANDS
 from .errors import KennisbankError, Problem, sorted_problems
 from .markup import plural
 from .pipeline import DEFAULT_PRACTICES_DIR, run
+from .vocabularies import VocabularyError
 
 REPO_ROOT = DEFAULT_PRACTICES_DIR.parent
 
@@ -50,13 +52,24 @@ def check(paths: tuple[Path, ...], output_format: str | None, today: dt.datetime
     Exitcode 0 als alles klopt (waarschuwingen mogen), 1 bij fouten.
     """
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    state = run(list(paths) or [DEFAULT_PRACTICES_DIR], today=today.date() if today else None)
-    problems = sorted_problems(state.problems)
-    for problem in problems:
-        click.echo(github_annotation(problem, os.environ.get("GITHUB_WORKSPACE")) if fmt == "github" else str(problem))
+    try:
+        state = run(list(paths) or [DEFAULT_PRACTICES_DIR], today=today.date() if today else None)
+    except VocabularyError as exc:  # without its vocabularies no practice can be checked
+        _echo_problems(exc.problems, fmt)
+        count = plural(len(exc.problems), "fout", "fouten")
+        click.echo(f"{count} in de vaste lijsten; de praktijkvoorbeelden zijn niet gecontroleerd.")
+        sys.exit(1)
+    problems = _echo_problems(state.problems, fmt)
     click.echo(summary(state.files, problems))
     if state.errors:
         sys.exit(1)
+
+
+def _echo_problems(problems: Iterable[Problem], fmt: str) -> list[Problem]:
+    ordered = sorted_problems(problems)
+    for problem in ordered:
+        click.echo(github_annotation(problem, os.environ.get("GITHUB_WORKSPACE")) if fmt == "github" else str(problem))
+    return ordered
 
 
 def summary(files: int, problems: list[Problem]) -> str:

@@ -26,6 +26,7 @@ class Kind(enum.Enum):
     INT_OR_TEXT = "int_or_text"  # a page number, or a page range as text
     OBJECT = "object"  # a mapping with its own fields
     OBJECT_LIST = "object_list"  # a list of such mappings
+    ID = "id"  # a vocabulary term's own id: a lowercase ASCII slug (see SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Field:
     max_items: int | None = None
     fields: tuple[Field, ...] = ()  # for OBJECT and OBJECT_LIST
     example: str = ""
+    pattern: str = ""  # for text: a regular expression the whole text must match
+    choices: tuple[str, ...] = ()  # for text: the only values allowed
+    unique: bool = False  # in a list of mappings: no two share this value (compared case-insensitively)
 
 
 CONTACT_FIELDS: tuple[Field, ...] = (

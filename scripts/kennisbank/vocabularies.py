@@ -2,26 +2,25 @@
 
 Themes, target groups, regions, phases, evidence levels and success factors are lists of terms with
 an ``id``; the glossary is a list of terms of the field. The validator, the pages, the JSON Schema and
-the finder all read them from here.
+the finder all read them from here. What each file may hold is declared in ``vocabulary_schema``;
+``vocabulary_check`` reads and checks the files.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from . import fastyaml
-from .errors import KennisbankError
+from .errors import ContentError, Problem
+from .vocabulary_check import check_file
+from .vocabulary_schema import GLOSSARY, SPECS, Entry, VocabularySpec
 
 # The folder with the vocabulary files of this repository; tests and tools may pass another one.
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "practices" / "vocabularies"
 
 
-class VocabularyError(KennisbankError):
-    """A vocabulary file is missing or malformed; the message names the file."""
+class VocabularyError(ContentError):
+    """Vocabulary files are missing or have errors; ``problems`` lists all of them, of every file."""
 
 
 @dataclass(frozen=True)
@@ -70,29 +69,6 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
-class VocabularySpec:
-    """Where a vocabulary lives and how it is called; declared once in ``SPECS``."""
-
-    key: str
-    filename: str
-    label: str
-    unknown: str
-    extra_fields: tuple[str, ...] = ()
-
-
-SPECS: tuple[VocabularySpec, ...] = (
-    VocabularySpec("themes", "themes.yml", "thema", "onbekend thema"),
-    VocabularySpec("target_groups", "target_groups.yml", "doelgroep", "onbekende doelgroep"),
-    VocabularySpec("regions", "regions.yml", "regio", "onbekende regio", ("cbs_code",)),
-    VocabularySpec("phases", "phases.yml", "fase", "onbekende fase"),
-    VocabularySpec("evidence", "evidence.yml", "bewijsniveau", "onbekend bewijsniveau"),
-    VocabularySpec(
-        "success_factors", "success_factors.yml", "werkzaam bestanddeel", "onbekend werkzaam bestanddeel", ("group",)
-    ),
-)
-
-
-@dataclass(frozen=True)
 class Vocabularies:
     themes: Vocabulary
     target_groups: Vocabulary
@@ -109,62 +85,34 @@ class Vocabularies:
         return vocabulary
 
 
-def load_vocabularies(directory: Path = DEFAULT_DIR) -> Vocabularies:
-    loaded = {spec.key: _load_vocabulary(directory, spec) for spec in SPECS}
-    glossary = _load_glossary(directory / "glossary.yml")
-    return Vocabularies(glossary=glossary, **loaded)
-
-
-def _read_list(path: Path) -> list[Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-        # libyaml where it gives the same data (see fastyaml); PyYAML's own loader for anything unusual,
-        # and for the message of an error. It is most of the start-up of ``kennisbank check`` otherwise.
-        fast = fastyaml.parse(text, 1)
-        data = fast[0] if fast is not None else yaml.safe_load(text)
-    except FileNotFoundError:
-        raise VocabularyError(f"{path}: bestand ontbreekt") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise VocabularyError(f"{path}: geen geldige YAML: {exc}") from None
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise VocabularyError(f"{path}: verwacht een lijst van termen ('- id: ...')")
-    return data
-
-
-def _load_vocabulary(directory: Path, spec: VocabularySpec) -> Vocabulary:
-    path = directory / spec.filename
-    terms = []
-    seen: set[str] = set()
-    for number, item in enumerate(_read_list(path), 1):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item.get("name"):
-            raise VocabularyError(f"{path}: term {number}: elke term heeft een 'id' en een 'name'")
-        term_id = item["id"]
-        if term_id in seen:
-            raise VocabularyError(f"{path}: id '{term_id}' komt twee keer voor")
-        seen.add(term_id)
-        extra = {name: str(item.get(name) or "") for name in spec.extra_fields}
-        terms.append(Term(term_id, str(item["name"]), str(item.get("description") or "").strip(), extra))
-    return Vocabulary(spec.key, spec.label, tuple(terms), spec.unknown)
-
-
-def _load_glossary(path: Path) -> tuple[GlossaryEntry, ...]:
-    if not path.exists():
-        return ()
-    entries = []
-    for number, item in enumerate(_read_list(path), 1):
-        if not isinstance(item, dict) or not item.get("term") or not item.get("definition"):
-            raise VocabularyError(f"{path}: begrip {number}: elk begrip heeft een 'term' en een 'definition'")
-        synonyms = item.get("synonyms") or []
-        if not isinstance(synonyms, list):
-            raise VocabularyError(f"{path}: begrip '{item['term']}': 'synonyms' is een lijst")
-        entries.append(
-            GlossaryEntry(
-                term=str(item["term"]),
-                definition=str(item["definition"]).strip(),
-                expansion=str(item.get("expansion") or ""),
-                synonyms=tuple(str(s) for s in synonyms),
-            )
+def load_vocabularies(directory: Path | None = None) -> Vocabularies:
+    """Every vocabulary of ``directory`` (default: this repository's); raises ``VocabularyError`` with the
+    problems of all files at once."""
+    directory = DEFAULT_DIR if directory is None else directory
+    problems: list[Problem] = []
+    loaded = {}
+    for spec in SPECS:
+        entries, found = check_file(directory / spec.filename, spec)
+        problems += found
+        loaded[spec.key] = Vocabulary(
+            spec.key, spec.label, tuple(_term(entry, spec) for entry in entries), spec.unknown
         )
-    return tuple(entries)
+    glossary: list[GlossaryEntry] = []
+    if (directory / GLOSSARY.filename).exists():
+        entries, found = check_file(directory / GLOSSARY.filename, GLOSSARY)
+        problems += found
+        glossary = [_glossary_entry(entry) for entry in entries]
+    if problems:
+        raise VocabularyError(problems)
+    return Vocabularies(glossary=tuple(glossary), **loaded)
+
+
+def _term(entry: Entry, spec: VocabularySpec) -> Term:
+    values = entry.values
+    extra = {name: values.get(name, "") for name in spec.extra_fields}
+    return Term(values["id"], values["name"], values.get("description", ""), extra)
+
+
+def _glossary_entry(entry: Entry) -> GlossaryEntry:
+    values = entry.values
+    return GlossaryEntry(values["term"], values["definition"], values.get("expansion", ""), values.get("synonyms", ()))

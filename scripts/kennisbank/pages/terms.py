@@ -7,6 +7,7 @@ from ..catalogue import Catalogue
 from ..markup import front_matter, link, plural, text
 from ..model import Practice
 from ..vocabularies import Term, Vocabulary
+from ..vocabulary_schema import SUCCESS_FACTOR_GROUPS
 from .base import Output, Site
 from .paths import SECTION_FOLDERS, SINGLE_PAGE_SECTIONS, section_src, term_src
 
@@ -21,14 +22,6 @@ SECTION_TITLES: dict[str, str] = {
 
 # Vocabularies whose term pages link to a printable overview (see pages/printing.py).
 PRINTABLE: frozenset[str] = frozenset({"themes", "regions"})
-
-FACTOR_GROUPS: dict[str, str] = {
-    "bestuurlijk": "Bestuurlijk",
-    "organisatie": "Organisatie",
-    "werkgevers": "Werkgevers",
-    "methodiek": "Methodiek",
-    "houding": "Houding",
-}
 
 
 def term_pages(catalogue: Catalogue, site: Site) -> list[Output]:
@@ -117,7 +110,7 @@ def single_page_section(catalogue: Catalogue, vocabulary: str, site: Site) -> st
     for term in vocab:
         if vocabulary == "success_factors" and term.extra.get("group") != group:
             group = term.extra.get("group", "")
-            parts.append(f"### {FACTOR_GROUPS.get(group, group.capitalize())}\n\n")
+            parts.append(f"### {SUCCESS_FACTOR_GROUPS.get(group, group.capitalize())}\n\n")
             level = "####"
         practices = catalogue.practices_with(vocabulary, term.id)
         parts.append(f"{level} {text(term.name)} {{ #{term.id} }}\n\n{text(term.description)}\n\n")
