@@ -1,13 +1,15 @@
 """The command line for editors: ``kennisbank check``, ``build``, ``new``, ``search``, ``review``, ...
 
 Thin glue: each command parses its options, calls the package, and turns problems into messages and
-exit codes (0 fine, 1 content errors, 2 wrong use). Nothing below this module prints or exits.
+exit codes (0 fine, 1 content errors, 2 wrong use, 3 the machine stopped it: another build, a full disk,
+no rights; 128 + signal when interrupted). Nothing below this module prints or exits.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -91,20 +93,35 @@ def summary(files: int, problems: list[Problem]) -> str:
 @click.option(
     "--config-file", type=click.Path(path_type=Path), default=REPO_ROOT / "mkdocs.yml", show_default="mkdocs.yml"
 )
-def build(site_dir: Path, config_file: Path) -> None:
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=None,
+    show_default="900",
+    help="Wacht hoogstens zo veel seconden tot een andere bouw van dezelfde map klaar is.",
+)
+def build(site_dir: Path, config_file: Path, wait: float | None) -> None:
     """Bouw de site streng (waarschuwingen en kapotte links zijn fouten) in site/.
 
-    De site wordt ernaast gebouwd en pas na succes verwisseld: een mislukte bouw laat de vorige site/
-    precies zoals hij was.
+    De site wordt ernaast gebouwd en pas na succes verwisseld: een mislukte of afgebroken bouw laat de
+    vorige site/ precies zoals hij was. Er bouwt er één tegelijk; een tweede bouw wacht.
+    Exitcode 0 als het lukt, 1 bij fouten in de inhoud, 3 als de machine het tegenhoudt (een andere
+    bouw, een volle schijf, geen toestemming).
     """
-    from .build import BuildFailed, build_site
+    from .build import DEFAULT_WAIT_SECONDS, BuildBlocked, BuildFailed, build_site
+
+    def say(message: str) -> None:
+        click.echo(message, err=True)
 
     try:
-        build_site(config_file, site_dir)
+        build_site(config_file, site_dir, DEFAULT_WAIT_SECONDS if wait is None else wait, notify=say)
     except BuildFailed as exc:
-        click.echo(str(exc), err=True)
-        click.echo(f"Bouwen mislukt; {site_dir} is ongewijzigd.", err=True)
-        sys.exit(1)
+        say(str(exc))
+        say(f"Bouwen mislukt; {site_dir} is ongewijzigd." if exc.site_kept else "Bouwen mislukt.")
+        sys.exit(3 if isinstance(exc, BuildBlocked) else 1)
+    except KeyboardInterrupt as exc:
+        say(f"Bouwen afgebroken; {site_dir} is ongewijzigd.")
+        sys.exit(128 + getattr(exc, "signal_number", signal.SIGINT))
     click.echo(f"Site gebouwd in {site_dir}")
 
 
