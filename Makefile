@@ -61,4 +61,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(SIZES),--sizes $(SIZES))
 
 clean:
-	rm -rf node_modules site pdf .site-new .site-old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf node_modules site pdf .site-new* .site-old* .site.lock .pytest_cache .mypy_cache .ruff_cache

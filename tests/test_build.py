@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from kennisbank.build import BuildBlocked, BuildFailed, build_site
 from kennisbank.cli import cli
 from kennisbank.pages import Site
-from kennisbank.site import build_content, problems_banner
+from kennisbank.site import LastGood, problems_banner
 
 from .conftest import FIXTURES, REPO, copy_project
 
@@ -66,21 +66,22 @@ def test_cli_build_reports_failure_and_exit_code(tmp_path: Path) -> None:
 
 def test_serve_keeps_last_good_version_of_a_broken_file(tmp_path: Path) -> None:
     folder = tmp_path / "practices"
-    folder.mkdir()
+    shutil.copytree(REPO / "practices" / "vocabularies", folder / "vocabularies")
     good = (FIXTURES / "catalogue" / "voorbeeldstad-jobcoach-na-school.md").read_text()
     target = folder / "voorbeeldstad-jobcoach-na-school.md"
     target.write_text(good)
     site = Site(today=dt.date(2026, 11, 22))
-    first = build_content(site, folder, keep_last_good=True, today=site.today)
+    memory = LastGood()
+    first = memory.build(site, folder, today=site.today)
     assert not first.errors
     target.write_text(good.replace("themes: [nazorg, begeleiding-naar-werk]", "themes: [nazrg]"))
-    second = build_content(site, folder, keep_last_good=True, today=site.today)
+    second = memory.build(site, folder, today=site.today)
     assert next(str(p) for p in second.errors).endswith("themes: onbekend thema 'nazrg' — bedoelde je 'nazorg'?")
     assert [p.slug for p in second.catalogue.practices] == ["voorbeeldstad-jobcoach-na-school"]
     banner = problems_banner(second.errors)
     assert banner.startswith('!!! failure "Fouten in de praktijkvoorbeelden (1)"')
     target.write_text(good.replace("Een jobcoach volgt", "Een vaste jobcoach volgt"))
-    third = build_content(site, folder, keep_last_good=True, today=site.today)
+    third = memory.build(site, folder, today=site.today)
     assert not third.errors
     assert "Een vaste jobcoach volgt" in third.catalogue.practices[0].body
 

@@ -126,6 +126,60 @@ def test_broken_file_keeps_last_good_page_and_shows_errors(served: tuple[Path, s
     assert "Traceback" not in log.read_text()
 
 
+THEMES = Path("practices") / "vocabularies" / "themes.yml"
+
+
+def practice_title(project: Path) -> str:
+    text = (project / "practices" / f"{SLUG}.md").read_text(encoding="utf-8")
+    return str(yaml.safe_load(next(line for line in text.splitlines() if line.startswith("title:")))["title"])
+
+
+def test_renamed_theme_in_use_shows_the_practice_error_and_the_site_stays_up(served: tuple[Path, str, Path]) -> None:
+    project, base, log = served
+    page_url = f"{base}praktijkvoorbeelden/{SLUG}/"
+    title = practice_title(project)
+    themes = project / THEMES
+    good = themes.read_text(encoding="utf-8")
+    assert "themes: [integrale-aanpak, nazorg]" in (project / "practices" / f"{SLUG}.md").read_text(encoding="utf-8")
+
+    themes.write_text(good.replace("- id: nazorg\n", "- id: nazorg-op-school\n", 1), encoding="utf-8")
+    wait_for("the banner after renaming the theme", lambda: BANNER in (fetch(base) or ""), REBUILD_SECONDS)
+    home = fetch(base) or ""
+    assert f"practices/{SLUG}.md" in home and "onbekend thema 'nazorg'" in home
+    assert fetch(f"{base}themas/nazorg-op-school/") is not None  # the site follows the new vocabulary
+    wait_for("the error in the terminal", lambda: "onbekend thema 'nazorg'" in log.read_text(), REBUILD_SECONDS)
+
+    themes.write_text(good, encoding="utf-8")
+    wait_for("the banner to go after the fix", lambda: BANNER not in (fetch(base) or BANNER), REBUILD_SECONDS)
+    assert title in (fetch(page_url) or "")
+    assert "Traceback" not in log.read_text() and "KeyError" not in log.read_text()
+
+
+@pytest.mark.parametrize("breaking", ["invalid YAML", "deleted"])
+def test_broken_or_missing_themes_file_keeps_the_last_good_site(served: tuple[Path, str, Path], breaking: str) -> None:
+    project, base, log = served
+    page_url = f"{base}praktijkvoorbeelden/{SLUG}/"
+    title = practice_title(project)
+    themes = project / THEMES
+    good = themes.read_text(encoding="utf-8")
+    if breaking == "deleted":
+        themes.unlink()
+    else:
+        themes.write_text(good.replace("- id: nazorg\n", "- id: [nazorg\n", 1), encoding="utf-8")
+    wait_for("the banner after breaking themes.yml", lambda: BANNER in (fetch(page_url) or ""), REBUILD_SECONDS)
+    shown = fetch(page_url) or ""
+    assert "themes.yml" in shown
+    assert title in shown  # the last good site stays up
+    assert BANNER in (fetch(base) or "")
+    wait_for("the error in the terminal", lambda: "themes.yml" in log.read_text(), REBUILD_SECONDS)
+
+    # Fixed again, with a visible change: the banner goes and the site follows.
+    themes.write_text(good.replace("name: Nazorg begint al op school", "name: Nazorg vanaf de schoolbank"), "utf-8")
+    wait_for("the banner to go after the fix", lambda: BANNER not in (fetch(page_url) or BANNER), REBUILD_SECONDS)
+    assert "Nazorg vanaf de schoolbank" in (fetch(f"{base}themas/nazorg/") or "")
+    assert "Traceback" not in log.read_text()
+
+
 def test_the_served_practice_exists() -> None:
     """The practice this test edits is part of the real content."""
     assert (REPO / "practices" / f"{SLUG}.md").exists()

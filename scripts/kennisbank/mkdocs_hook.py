@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from kennisbank.pages import Site
 from kennisbank.site import (
+    LastGood,
     SiteContent,
     abbreviation_definitions,
     build_content,
@@ -30,17 +31,21 @@ from kennisbank.site import (
 )
 
 log = logging.getLogger("mkdocs.hooks.kennisbank")
-_state: dict[str, Any] = {"command": "build", "content": None}
+_state: dict[str, Any] = {"command": "build", "content": None, "last_good": LastGood()}
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["last_good"] = LastGood()  # what this `mkdocs serve` shows while a file is broken
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     serving = _state["command"] == "serve"
     site = Site(url=config.site_url or "", intros=read_intros(Path(config.docs_dir)))
-    content = build_content(site, practices_dir=_practices_dir(config), keep_last_good=serving)
+    if serving:  # never raises: problems go to the terminal and the banner, the last good site stays up
+        content = _state["last_good"].build(site, _practices_dir(config))
+    else:
+        content = build_content(site, practices_dir=_practices_dir(config))
     _state["content"] = content
     blocking = [p for p in content.problems if p.blocks_build]
     for problem in content.problems:

@@ -1,5 +1,5 @@
 """What the MkDocs hook needs, as plain functions: content -> generated outputs, abbreviations,
-and the 'keep the last good version' memory for ``mkdocs serve``."""
+and the 'keep the last good version' memory for ``mkdocs serve`` (``LastGood``, held by the hook)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import functools
 import html
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .catalogue import Catalogue
+from .catalogue import FACETS, Catalogue
 from .errors import KennisbankError, Problem, display_path
 from .markup import text
 from .model import Practice
@@ -19,11 +19,8 @@ from .pages import Output, Site, generate
 from .pipeline import DEFAULT_PRACTICES_DIR, run
 from .safety import scan_page
 from .untrusted import wrap
-from .vocabularies import Vocabularies
-
-# Practices that were valid at some earlier rebuild of this `mkdocs serve` process, by file path:
-# while an editor's file is broken, the site keeps showing its last good version.
-_LAST_GOOD: dict[Path, Practice] = {}
+from .vocabularies import Vocabularies, Vocabulary, load_vocabularies
+from .vocabulary_schema import SPECS
 
 
 @dataclass
@@ -42,31 +39,95 @@ class SiteContent:
 def build_content(
     site: Site,
     practices_dir: Path = DEFAULT_PRACTICES_DIR,
-    keep_last_good: bool = False,
+    last_good: LastGood | None = None,
     vocabularies: Vocabularies | None = None,
     today: dt.date | None = None,
 ) -> SiteContent:
-    """Run the pipeline and generate every output. With ``keep_last_good`` (serve), broken files are
-    replaced by their last valid version instead of failing."""
+    """Run the pipeline and generate every output. With ``last_good`` (serve), broken files are replaced
+    by their last valid version instead of failing. The vocabularies are those in ``practices_dir``, so a
+    copy of the project (tests, benchmarks) uses its own."""
+    if vocabularies is None:
+        vocabularies = load_vocabularies(practices_dir / "vocabularies")
     state = run([practices_dir], vocabularies=vocabularies, today=today)
     catalogue = state.catalogue
     if catalogue is None:
         raise KennisbankError("the pipeline ended before its catalogue stage")
-    if keep_last_good:
-        valid_paths = {p.path for p in catalogue.practices}
-        for practice in catalogue.practices:
-            _LAST_GOOD[practice.path] = practice
-        broken = {Path(p.path).resolve() for p in state.errors}
-        restored = [
-            practice
-            for path, practice in _LAST_GOOD.items()
-            if path not in valid_paths and path.resolve() in broken and path.exists()
-        ]
-        if restored:
-            catalogue = Catalogue([*catalogue.practices, *restored], catalogue.vocabularies)
+    if last_good is not None:
+        catalogue = last_good.restore(catalogue, state.errors)
     outputs = generate(catalogue, site)
     sources = (*(p.path for p in catalogue.practices), *sorted((practices_dir / "vocabularies").glob("*.yml")))
     return SiteContent(outputs, state.problems, catalogue, abbreviations(catalogue.vocabularies), sources)
+
+
+@dataclass
+class LastGood:
+    """What one `mkdocs serve` remembers between rebuilds: the practices that were valid at some earlier
+    rebuild, by file path, and the last site content it made. While an editor's file is broken the site
+    shows its last good version; while the vocabularies are broken (or anything else goes wrong) the
+    last good site, with the problems in the terminal and the banner."""
+
+    practices: dict[Path, Practice] = field(default_factory=dict)
+    content: SiteContent | None = None
+
+    def build(
+        self, site: Site, practices_dir: Path = DEFAULT_PRACTICES_DIR, today: dt.date | None = None
+    ) -> SiteContent:
+        try:
+            self.content = build_content(site, practices_dir, last_good=self, today=today)
+        # An editor's save must never stop `mkdocs serve`, not even by a bug it triggers: the server keeps
+        # the last good site and says what is wrong (`kennisbank build` shows a bug's traceback).
+        except Exception as exc:
+            problems = _problems_of(exc, practices_dir)
+            if self.content is None:
+                return SiteContent([], problems, Catalogue([], _no_vocabularies()))
+            return replace(self.content, problems=problems)
+        return self.content
+
+    def restore(self, catalogue: Catalogue, errors: list[Problem]) -> Catalogue:
+        """The catalogue plus the last good version of each practice whose file now has errors."""
+        valid_paths = {p.path for p in catalogue.practices}
+        for practice in catalogue.practices:
+            self.practices[practice.path] = practice
+        broken = {Path(p.path).resolve() for p in errors}
+        restored = [
+            practice
+            for path, practice in self.practices.items()
+            if path not in valid_paths
+            and path.resolve() in broken
+            and path.exists()
+            and _known_terms(practice, catalogue.vocabularies)
+        ]
+        return Catalogue([*catalogue.practices, *restored], catalogue.vocabularies) if restored else catalogue
+
+
+def _known_terms(practice: Practice, vocabularies: Vocabularies) -> bool:
+    """A last good version may use an id the vocabularies no longer have (a renamed theme): it then waits,
+    off the site, until its file is fixed; its file's error says which id is unknown."""
+    for attribute, key in FACETS:
+        value = getattr(practice, attribute)
+        vocabulary = vocabularies.by_key(key)
+        if any(term_id not in vocabulary for term_id in ((value,) if isinstance(value, str) else value)):
+            return False
+    return True
+
+
+def _problems_of(exc: Exception, practices_dir: Path) -> list[Problem]:
+    """A ContentError (a VocabularyError too) carries its problems; any other error becomes one."""
+    problems = getattr(exc, "problems", None)
+    if problems:
+        return list(problems)
+    message = (
+        str(exc)
+        if isinstance(exc, KennisbankError)
+        else f"onverwachte fout bij het maken van de site ({type(exc).__name__}: {exc}); de site toont de laatste "
+        "goede versie. 'kennisbank build' toont de details; meld dit bij de beheerders van de kennisbank"
+    )
+    return [Problem(display_path(practices_dir), 1, "site", message)]
+
+
+def _no_vocabularies() -> Vocabularies:
+    empty = {spec.key: Vocabulary(spec.key, spec.label, (), spec.unknown) for spec in SPECS}
+    return Vocabularies(glossary=(), **empty)
 
 
 def abbreviations(vocabularies: Vocabularies) -> dict[str, str]:
