@@ -223,8 +223,8 @@ def previous_site(tmp_path: Path) -> Path:
         (errno.ENOSPC, "de schijf is vol. Maak ruimte vrij op die schijf en bouw opnieuw."),
         (
             errno.EACCES,
-            "geen toestemming. Zorg dat je hier mag schrijven en verwijderen (eigenaar en rechten: ls -l), of bouw in "
-            "een andere map met --site-dir, en bouw opnieuw.",
+            "geen toestemming. Controleer de eigenaar en de rechten van dit pad (ls -l) en bouw opnieuw, of bouw in "
+            "een andere map met --site-dir.",
         ),
         (
             errno.EROFS,
@@ -338,17 +338,39 @@ def test_an_old_site_that_cannot_be_removed_is_reported_and_removed_by_the_next_
     assert hidden_beside(site) == [".site.lock"]
 
 
+def started_build(project: Path, site: Path) -> subprocess.Popen[str]:
+    """A `kennisbank build` process that has taken the lock and begun to build in its staging folder."""
+    command = [str(KENNISBANK), "build", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(site.parent.glob(".site-new-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return process
+
+
 def test_sigterm_stops_a_build_cleanly(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     site = previous_site(tmp_path)
     before = snapshot(site)
-    command = [str(KENNISBANK), "build", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".site-new-*")) and time.monotonic() < deadline:
-        time.sleep(0.01)
+    process = started_build(project, site)
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=60)
     assert (process.returncode, out, err) == (143, "", f"Bouwen afgebroken; {site} is ongewijzigd.\n")
     assert snapshot(site) == before
     assert hidden_beside(site) == [".site.lock"]
+
+
+def test_a_killed_build_releases_the_lock_and_the_next_build_cleans_up(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    site = previous_site(tmp_path)
+    before = snapshot(site)
+    process = started_build(project, site)
+    process.kill()  # SIGKILL: no clean-up possible
+    process.communicate(timeout=60)
+    assert snapshot(site) == before
+    assert [name for name in hidden_beside(site) if name.startswith(".site-new-")]
+    messages: list[str] = []
+    build_site(project / "mkdocs.yml", site, wait_seconds=0, notify=messages.append)
+    assert messages == []
+    assert hidden_beside(site) == [".site.lock"]
+    assert len(files(site)) > 200

@@ -95,8 +95,8 @@ def _fault(exc: OSError) -> tuple[str, str]:
 _FULL = ("de schijf is vol", "Maak ruimte vrij op die schijf en bouw opnieuw.")
 _DENIED = (
     "geen toestemming",
-    "Zorg dat je hier mag schrijven en verwijderen (eigenaar en rechten: ls -l), of bouw in een andere map met "
-    "--site-dir, en bouw opnieuw.",
+    "Controleer de eigenaar en de rechten van dit pad (ls -l) en bouw opnieuw, of bouw in een andere map met "
+    "--site-dir.",
 )
 _READ_ONLY = (
     "het bestandssysteem is alleen-lezen",
