@@ -374,3 +374,20 @@ def test_a_killed_build_releases_the_lock_and_the_next_build_cleans_up(tmp_path:
     assert messages == []
     assert hidden_beside(site) == [".site.lock"]
     assert len(files(site)) > 200
+
+
+def test_a_site_that_cannot_be_put_back_says_where_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path)
+    site = previous_site(tmp_path)
+    before = snapshot(site)
+    fake_mkdocs_build(monkeypatch, None)
+    failing_rename(monkeypatch, lambda source: source.name.startswith((".site-new-", ".site-old-")))
+    result = CliRunner().invoke(cli, ["build", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)])
+    assert result.exit_code == 3
+    [old] = [name for name in hidden_beside(site) if name.startswith(".site-old-")]
+    assert result.output.endswith(
+        f" De vorige site staat nu in {tmp_path / old}; zet hem terug met: mv {tmp_path / old} {site}\n"
+        "Bouwen mislukt.\n"
+    )
+    assert snapshot(tmp_path / old) == before
+    assert not site.exists()

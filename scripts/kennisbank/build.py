@@ -19,7 +19,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 
@@ -70,9 +70,10 @@ def build_site(
                     with signals.held():
                         retired = _swap(staging, site_dir)
                 finally:
-                    _remove(staging)
+                    with signals.held():
+                        _remove(staging)
                 if retired is not None:
-                    _remove_old(retired, tell)
+                    _remove_retired(retired, tell)
         except OSError as exc:
             raise BuildBlocked(system_fault(exc, site_dir)) from None
 
@@ -186,6 +187,13 @@ def _locked(site_dir: Path, wait_seconds: float, tell: Callable[[str], None]) ->
         os.close(lock)  # releases the lock; the file stays, as removing it would race with a waiting build
 
 
+def _remove_retired(retired: Path, tell: Callable[[str], None]) -> None:
+    # Ctrl-C now stops only the clean-up: the new site is in place, so the build succeeded, and the next
+    # build removes the rest of the old one.
+    with suppress(KeyboardInterrupt):
+        _remove_old(retired, tell)
+
+
 def _remove_leftovers(site_dir: Path, tell: Callable[[str], None]) -> None:
     """Staging folders of builds that were killed (SIGKILL, power cut); only a build holding the lock
     makes them, so while we hold it none of them is in use. Also the fixed names of older versions."""
@@ -226,8 +234,9 @@ def _ignore(message: str) -> None:
 
 class _Signals:
     """Ctrl-C and SIGTERM raise ``BuildInterrupted``, so that every ``finally`` removes what the build made;
-    except during the swap, which they must not cut in two: a signal then is dropped and the build ends
-    normally, as if it had come a moment later. Only the main thread can set signal handlers."""
+    except during the swap, which they must not cut in two, and the removal of the staging folder, which
+    they must not leave half done: a signal then is dropped and the build ends as it would have, as if the
+    signal had come a moment later. Only the main thread can set signal handlers."""
 
     def __init__(self) -> None:
         self.holding = False
