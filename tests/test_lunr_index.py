@@ -106,3 +106,10 @@ def test_kennisbank_search_works_in_a_fresh_process() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "resultaten voor 'nazorg vso'" in result.stdout
+
+
+def test_an_empty_kennisbank_has_an_empty_index() -> None:
+    from kennisbank.search import lunr_index
+
+    index = lunr_index.build([], [], [("title", 10), ("body", 1)])
+    assert index.postings == {} and index.refs == ()
