@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank.errors import ContentError
 from kennisbank.pages import Site
 from kennisbank.site import (
     LastGood,
@@ -45,7 +46,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if serving:  # never raises: problems go to the terminal and the banner, the last good site stays up
         content = _state["last_good"].build(site, _practices_dir(config))
     else:
-        content = build_content(site, practices_dir=_practices_dir(config))
+        try:
+            content = build_content(site, practices_dir=_practices_dir(config))
+        except ContentError as exc:  # the vocabularies: without them no page can be made
+            for problem in exc.problems:
+                log.error(str(problem))
+            raise PluginError(f"{len(exc.problems)} fout(en) in de vaste lijsten (zie hierboven)") from None
     _state["content"] = content
     blocking = [p for p in content.problems if p.blocks_build]
     for problem in content.problems:
