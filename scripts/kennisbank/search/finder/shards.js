@@ -1,0 +1,114 @@
+/* The sharded index (search/shards.py): which shard holds a term, and the shards fetched once each.
+ *
+ * getJSON(name) is handed in: a promise of the parsed file (the page fetches it from assets/finder/,
+ * the node tests read it from the cases file). */
+
+/* The position of the last of the sorted ``firsts`` at or before ``value`` (bisect_right - 1). */
+export function lastAtOrBefore(firsts, value) {
+  let lo = 0;
+  let hi = firsts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (value < firsts[mid]) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return lo - 1;
+}
+
+export class Shards {
+  /* manifest: the page's data-finder "index": {fields, shards (first terms), files}. */
+  constructor(manifest, getJSON) {
+    this.manifest = manifest;
+    this.fields = manifest.fields;
+    this.getJSON = getJSON;
+    this.entries = new Map();
+    this.loading = new Map();
+    this.terms = null; // every term of the index, once words.json is here: no shard for a non-term
+    this.termList = null; // the same, sorted
+  }
+
+  /* shards.ShardedIndex.shard_of */
+  shardOf(term) {
+    return Math.max(0, lastAtOrBefore(this.manifest.shards, term));
+  }
+
+  /* A promise; null once the shard is here. */
+  load(number) {
+    if (!this.loading.has(number)) {
+      this.loading.set(
+        number,
+        this.getJSON(this.manifest.files[number]).then(
+          (entries) => {
+            entries.forEach((entry) => this.entries.set(entry[0], entry));
+            this.loading.set(number, null);
+          },
+          (error) => {
+            this.loading.delete(number); // try again on the next query
+            throw error;
+          }
+        )
+      );
+    }
+    return this.loading.get(number);
+  }
+
+  /* A promise, or null when every shard these terms need is here already. */
+  ensure(terms) {
+    const pending = [];
+    terms.forEach((term) => {
+      if (this.terms && !this.terms.has(term)) {
+        return;
+      }
+      const loading = this.load(this.shardOf(term));
+      if (loading && pending.indexOf(loading) === -1) {
+        pending.push(loading);
+      }
+    });
+    return pending.length ? Promise.all(pending) : null;
+  }
+
+  /* While a query is being typed: the shards the next keystrokes are likely to need, without waiting
+   * for them. prefix: the word being typed ("" after a space); words: the vocabulary, most frequent
+   * first; termList: the index's terms, sorted; stem: word -> stem. First the terms one letter longer
+   * than the prefix (the next keystroke's own word, if it is a term: after a space, the one-letter
+   * terms), then where the vocabulary's most frequent longer forms of the prefix are (their stems, and
+   * the prefix one letter longer). At most three new requests; the shard numbers it asked for. */
+  prefetch(prefix, words, termList, stem) {
+    const numbers = [];
+    let lo = 0;
+    let hi = termList.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (termList[mid] < prefix) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (let t = lo; t < termList.length && termList[t].startsWith(prefix); t++) {
+      if (termList[t].length === prefix.length + 1) {
+        numbers.push(this.shardOf(termList[t]));
+      }
+    }
+    for (let i = 0; prefix && i < words.length && numbers.length < 8; i++) {
+      if (words[i].length > prefix.length && words[i].startsWith(prefix)) {
+        numbers.push(this.shardOf(words[i].slice(0, prefix.length + 1)), this.shardOf(stem(words[i])));
+      }
+    }
+    const started = [];
+    for (let n = 0; n < numbers.length && started.length < 3; n++) {
+      if (!this.loading.has(numbers[n])) {
+        this.load(numbers[n]).catch(() => {});
+        started.push(numbers[n]);
+      }
+    }
+    return started;
+  }
+
+  knows(term) {
+    return this.entries.has(term);
+  }
+}
