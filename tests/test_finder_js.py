@@ -78,10 +78,15 @@ def test_the_modules_import_only_each_other_and_the_page_imports_them_all_at_onc
     assert entry == set(modules) - {FINDER_SCRIPT}
 
 
+COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
+
+
 def test_only_the_page_module_touches_the_page() -> None:
+    """The others run in node as they are (eslint holds them to the globals both have, too)."""
     for name, content in finder_modules():
-        if name != FINDER_SCRIPT:
-            assert not re.search(r"\b(document|window|location|history|fetch)\b", content.decode("utf-8")), name
+        code = COMMENT.sub("", content.decode("utf-8"))
+        uses = re.findall(r"\b(document|window|location|history|fetch|navigator)\b", code)
+        assert bool(uses) == (name == FINDER_SCRIPT), (name, uses)
 
 
 def test_the_modules_ship_as_package_data() -> None:
