@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-fast lint format bench pdf clean
+.PHONY: serve build check test test-fast lint lint-js format bench pdf clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,13 +45,15 @@ test: $(STAMP) $(AXE)
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser and not slow"
 
-# JavaScript: the finder's modules, their node tests and the site's other scripts (eslint.config.js).
-JS_LINTED := scripts/kennisbank/search/finder tests/js docs/assets eslint.config.js
-
-lint: $(STAMP) $(AXE)
+lint: $(STAMP) lint-js
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/mypy
+
+# eslint (eslint.config.js) over the finder's modules, their node tests and the site's other scripts.
+JS_LINTED := scripts/kennisbank/search/finder tests/js docs/assets eslint.config.js
+
+lint-js: $(AXE)
 	@if [ -x $(ESLINT) ]; then $(ESLINT) --max-warnings 0 $(JS_LINTED); \
 	elif [ "$${CI:-}" = "true" ]; then echo "CI=true: eslint is missing (npm ci)" >&2; exit 1; \
 	else echo "Note: eslint not installed (npm missing): JavaScript not linted."; fi
