@@ -1,5 +1,5 @@
 """The finder's data files and its page: the sharded lunr index, the core data, the result texts in
-blocks, the words for typo correction, the finder script and the lunr.js copies that ship inside the
+blocks, the words for typo correction, the finder's modules and the lunr.js copies that ship inside the
 installed mkdocs package (copied at build time, not committed).
 
 What the script reads, and when:
@@ -18,10 +18,10 @@ What the script reads, and when:
 - ``words.json``: ``{"vocabulary": [...], "terms": [...]}``, the surface vocabulary for typo correction
   (most frequent first) and every term of the index (sorted), fetched after the first results: with
   the terms, a word being typed that is no term costs no request for a shard;
-- the scripts: lunr's three files (``LUNR_FILES``) and the finder's ES modules (``search/finder/*.js``,
-  ``finder_modules``), all beside the data;
 - ``pages.json``: the site's other pages by their stems (``search/site_pages.py``), also after the first
   results: the finder lists the pages that have every word of the query above the practices.
+- the scripts: lunr's three files (``LUNR_FILES``) and the finder's ES modules (``search/finder/*.js``,
+  ``finder_modules``), all beside the data.
 
 This generator writes the finder page as well (``finder.finder_page``): the page carries the manifests,
 and those come from the index built here.
