@@ -5,9 +5,8 @@ import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 
-import { Shards } from "../../scripts/kennisbank/search/finder/shards.js";
+import { Shards, Texts } from "../../scripts/kennisbank/search/finder/shards.js";
 import { Synonyms, TextPipeline } from "../../scripts/kennisbank/search/finder/text.js";
-import { Texts } from "../../scripts/kennisbank/search/finder/texts.js";
 import { Finder } from "../../scripts/kennisbank/search/finder/search.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));

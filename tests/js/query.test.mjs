@@ -2,9 +2,15 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { earlyStems, noteText, typingPrefix } from "../../scripts/kennisbank/search/finder/query.js";
+import {
+  Vocabulary,
+  earlyStems,
+  editDistance,
+  maxDistance,
+  noteText,
+  typingPrefix,
+} from "../../scripts/kennisbank/search/finder/query.js";
 import { Synonyms } from "../../scripts/kennisbank/search/finder/text.js";
-import { Vocabulary, editDistance, maxDistance } from "../../scripts/kennisbank/search/finder/typos.js";
 import { cases, dataFiles, makeFinder, textPipeline } from "./helpers.mjs";
 
 test("edit distances are query.edit_distance's, limit + 1 beyond the limit", () => {

@@ -2,8 +2,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { markedPieces } from "../../scripts/kennisbank/search/finder/marks.js";
-import { Synonyms } from "../../scripts/kennisbank/search/finder/text.js";
+import { Synonyms, markedPieces } from "../../scripts/kennisbank/search/finder/text.js";
 import { cases, stemmer, textPipeline } from "./helpers.mjs";
 
 test("words and stems are those of pipeline.py (diacritics, hyphens, numbers, stop words, 's)", () => {

@@ -1,14 +1,9 @@
 /* The finder at /zoeken/: free text plus facets, its state in the URL. This module is the page: it
  * reads the form, shows the results and keeps the address; the search itself is in the modules it
- * imports, which touch no DOM (tests/js runs them in node against what Python computes).
- *
- * The index is built at build time (scripts/kennisbank/search/lunr_index.py) and split by term; the
- * finder fetches the shards a query needs and scores the documents straight from their entries, with
- * the floating-point operations of lunr's Index.query in the same order (score.js), so the finder
- * ranks as `kennisbank search` does. The browser never builds an index. The query steps mirror
- * scripts/kennisbank/search/query.py exactly (words, stop words, typo correction, glossary synonyms,
- * one optional clause per stem, ties in catalogue order). Of lunr.js only lunr.nl's stemmer is used:
- * the page loads lunr.js, lunr.stemmer.support.js and lunr.nl.js as scripts before this module.
+ * imports, which touch no DOM (tests/js runs them in node against what Python computes). The browser
+ * never builds an index: score.js scores straight from the shards, as lunr's Index.query does, and
+ * query.js takes the steps of search/query.py, so the finder ranks as `kennisbank search` does. Of
+ * lunr.js only lunr.nl's stemmer is used: the page loads lunr's three scripts before this module.
  *
  * The data (pages/search.py): the page itself carries the text pipeline's settings, the synonyms and
  * the manifests (data-finder), so this module asks for the shards of the query in the address, the
@@ -24,15 +19,12 @@
 // for all of them at once instead of finding some only after the first ones arrived.
 import "./facets.js";
 import "./score.js";
-import "./typos.js";
-import { markedPieces } from "./marks.js";
 import { matchingPages, pageStems } from "./pages.js";
 import { earlyStems, noteText } from "./query.js";
 import { Finder } from "./search.js";
-import { Shards } from "./shards.js";
+import { Shards, Texts } from "./shards.js";
 import { readState, stateUrl } from "./state.js";
-import { Synonyms, TextPipeline } from "./text.js";
-import { Texts } from "./texts.js";
+import { Synonyms, TextPipeline, markedPieces } from "./text.js";
 
 const PAGE_SIZE = 50;
 
@@ -153,10 +145,6 @@ function main() {
     return item;
   }
 
-  function resultsText(count) {
-    return count === 1 ? "1 resultaat" : count + " resultaten";
-  }
-
   function setText(element, value) {
     if (element.textContent !== value) {
       element.textContent = value;
@@ -175,7 +163,7 @@ function main() {
     button.className = "md-button";
     button.textContent = "Meer resultaten tonen";
     button.addEventListener("click", () => {
-      wait(finder.texts.ensure(view.shown.subarray(from, from + PAGE_SIZE))).then(() => {
+      Promise.resolve(finder.texts.ensure(view.shown.subarray(from, from + PAGE_SIZE))).then(() => {
         if (shownView !== view || !more.isConnected) {
           return; // the results changed meanwhile, or this page is shown already
         }
@@ -262,10 +250,6 @@ function main() {
     pagesBox.hidden = !pages.length;
   }
 
-  function wait(promise) {
-    return promise ? promise : Promise.resolve();
-  }
-
   async function update(typing) {
     const state = formState();
     const mine = ++generation;
@@ -289,10 +273,8 @@ function main() {
       const message = noteText(found.terms);
       note.hidden = !message;
       setText(note, message);
-      setText(
-        status,
-        shown.length ? resultsText(shown.length) : "Geen resultaten. Probeer andere woorden of vink minder filters aan."
-      );
+      const count = shown.length === 1 ? "1 resultaat" : shown.length + " resultaten";
+      setText(status, shown.length ? count : "Geen resultaten. Probeer andere woorden of vink minder filters aan.");
       if (browse) {
         browse.hidden = true;
       }

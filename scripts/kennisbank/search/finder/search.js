@@ -4,9 +4,8 @@
  * getJSON(name): a promise of the parsed data file; names: {words, pages} (the page's data-finder). */
 
 import { Facets } from "./facets.js";
-import { needCorrecting, queryTerms, typedWords, typingPrefix } from "./query.js";
+import { Vocabulary, needCorrecting, queryTerms, typedWords, typingPrefix } from "./query.js";
 import { everything, rank } from "./score.js";
-import { Vocabulary } from "./typos.js";
 
 const RANKINGS_KEPT = 8;
 
