@@ -52,8 +52,8 @@ export function noteText(terms) {
     : "";
 }
 
-/* The word being typed at the end of the query ("" after a space or hyphen), or null when the query
- * ends in a word that trims to nothing: what Shards.prefetch looks ahead from. */
+/* What Shards.prefetch looks ahead from: "" when the query ends in a space or hyphen, else its last
+ * word; null when it has no word at all. */
 export function typingPrefix(text, query) {
   const typing = /[^\s-]$/.test(query);
   const last = typing ? text.words(query).pop() : "";

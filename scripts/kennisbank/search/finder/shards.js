@@ -115,6 +115,8 @@ export class Shards {
   }
 }
 
+/* ---- the result texts, in blocks ---- */
+
 export class Texts {
   /* manifest: the page's data-finder "texts": {starts, files}. */
   constructor(manifest, getJSON) {
