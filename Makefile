@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-fast lint format bench pdf clean
+.PHONY: serve build check test test-fast lint lint-js format bench pdf clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,29 +23,40 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kennisbank check
 
-# axe-core for the accessibility tests, pinned in package-lock.json. Without npm (a machine with only
-# python3) this prints a note and the axe tests skip; on CI (CI=true) a missing axe is an error.
+# The node packages pinned in package-lock.json: axe-core for the accessibility tests, eslint for `make lint`.
+# Without npm (a machine with only python3) this prints a note, the axe tests skip and the JavaScript is not
+# linted; on CI (CI=true) a missing npm is an error. (The finder's node unit tests need only node itself.)
 AXE := node_modules/axe-core/axe.min.js
+ESLINT := node_modules/.bin/eslint
 
 $(AXE): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1 && npm ci --ignore-scripts --no-audit --no-fund; then \
 		touch $@; \
 	elif [ "$${CI:-}" = "true" ]; then \
-		echo "CI=true: npm is needed to install axe-core for the accessibility tests" >&2; exit 1; \
+		echo "CI=true: npm is needed to install axe-core and eslint (package.json)" >&2; exit 1; \
 	else \
-		echo "Note: axe-core not installed (npm missing or failed); the accessibility tests will be skipped."; \
+		echo "Note: axe-core and eslint not installed (npm missing or failed): the accessibility tests will be skipped and the JavaScript not linted."; \
 	fi
 
+# pytest runs the finder's JavaScript unit tests as well (`node --test tests/js/*.test.mjs`, tests/test_finder_js.py).
 test: $(STAMP) $(AXE)
 	$(BIN)/pytest
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser and not slow"
 
-lint: $(STAMP)
+lint: $(STAMP) lint-js
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/mypy
+
+# eslint (eslint.config.js) over the finder's modules, their node tests and the site's other scripts.
+JS_LINTED := scripts/kennisbank/search/finder tests/js docs/assets eslint.config.js
+
+lint-js: $(AXE)
+	@if [ -x $(ESLINT) ]; then $(ESLINT) --max-warnings 0 $(JS_LINTED); \
+	elif [ "$${CI:-}" = "true" ]; then echo "CI=true: eslint is missing (npm ci)" >&2; exit 1; \
+	else echo "Note: eslint not installed (npm missing): JavaScript not linted."; fi
 
 format: $(STAMP)
 	$(BIN)/ruff format scripts tests benchmarks

@@ -29,7 +29,7 @@ from kennisbank.catalogue import Catalogue
 from kennisbank.model import Practice
 from kennisbank.pages.base import Site
 from kennisbank.pages.finder import finder_page
-from kennisbank.pages.search import ASSETS, DATA_FILE, LUNR_FILES, WORDS_FILE, finder_boot, search_outputs
+from kennisbank.pages.search import ASSETS, DATA_FILE, WORDS_FILE, finder_boot, search_outputs
 from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
@@ -91,7 +91,7 @@ def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
     n = len(catalogue.practices)
     shards = {k: v for k, v in outputs.items() if k.startswith(ASSETS + "index-")}
     data = [outputs[ASSETS + DATA_FILE], *(v for k, v in outputs.items() if k.startswith(ASSETS + "texts-"))]
-    scripts = [outputs[ASSETS + name] for name, _ in LUNR_FILES] + [outputs[ASSETS + "finder.js"]]
+    scripts = finder_scripts(outputs)
     index_raw = sum(len(v) for v in shards.values())
     index_gz = sum(gz(v) for v in shards.values())
     first = first_result_download(Searcher(search_data), sharded, outputs, page.src_uri)
@@ -116,15 +116,21 @@ def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
+def finder_scripts(outputs: dict[str, bytes]) -> list[bytes]:
+    """lunr's three files and the finder's modules: every script below assets/finder/."""
+    return [v for k, v in outputs.items() if k.startswith(ASSETS) and k.endswith(".js")]
+
+
 def first_result_download(
     searcher: Searcher, sharded: ShardedIndex, outputs: dict[str, bytes], page: str
 ) -> dict[str, int]:
     """Per typical query: gzipped bytes fetched before the first results, as finder.js asks for them:
     the page's own Markdown (it carries the manifests; Material's frame around it is not counted), the
-    scripts, the core, every text block, and the shards of the query's words and synonyms (asked for at
-    once) and of its terms after typo correction. Not words.json, which comes after the first results."""
-    base = gz(outputs[page]) + sum(gz(outputs[ASSETS + name]) for name, _ in LUNR_FILES)
-    base += gz(outputs[ASSETS + "finder.js"]) + gz(outputs[ASSETS + DATA_FILE])
+    scripts (lunr's and every module of the finder), the core, every text block, and the shards of the
+    query's words and synonyms (asked for at once) and of its terms after typo correction. Not words.json,
+    which comes after the first results."""
+    base = gz(outputs[page]) + sum(gz(script) for script in finder_scripts(outputs))
+    base += gz(outputs[ASSETS + DATA_FILE])
     base += sum(gz(v) for k, v in outputs.items() if k.startswith(ASSETS + "texts-"))
     synonyms = searcher.data.synonyms
     sizes = {}

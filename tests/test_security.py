@@ -55,12 +55,15 @@ INLINE_SCRIPTS = material_inline_scripts()
 def script_allowed(page: Path, site: Path, attrs: dict[str, str], text: str) -> bool:
     """A script is the site's own if it is
     - Material's configuration: JSON data (type application/json), which browsers do not run;
-    - a file of the built site itself below assets/ (Material's bundle, the site's own scripts);
+    - a file of the built site itself below assets/ (Material's bundle, the site's own scripts), as a
+      classic script or an ES module (the finder), with no attributes but ``src`` and ``type``;
     - one of the inline scripts Material's templates emit (see ``material_inline_scripts``)."""
     if attrs.get("type") == "application/json" and attrs.get("id") == "__config":
         json.loads(text)
         return True
     if "src" in attrs:
+        if not set(attrs) <= {"src", "type"} or attrs.get("type", "module") != "module":
+            return False
         src = attrs["src"].split("?")[0]
         if url_scheme(src) or src.startswith("//"):
             return False
@@ -142,6 +145,12 @@ def test_the_script_allow_list_refuses_what_it_should(tmp_path: Path) -> None:
     assert not script_allowed(page, site, {"src": "assets/ander.js"}, "")
     assert not script_allowed(page, site, {"src": "https://cdn.example/x.js"}, "")
     assert not script_allowed(page, site, {"src": "//cdn.example/x.js"}, "")
+    assert script_allowed(page, site, {"type": "module", "src": "assets/eigen.js"}, "")
+    assert not script_allowed(page, site, {"type": "module", "src": "https://cdn.example/x.js"}, "")
+    assert not script_allowed(page, site, {"type": "module", "src": "assets/ander.js"}, "")
+    assert not script_allowed(page, site, {"type": "module"}, 'import "https://cdn.example/x.js";')
+    assert not script_allowed(page, site, {"type": "text/plain", "src": "assets/eigen.js"}, "")
+    assert not script_allowed(page, site, {"src": "assets/eigen.js", "integrity": "sha384-x"}, "")
     assert not script_allowed(page, site, {}, "alert(1)")
     material_script = next(p for p in INLINE_SCRIPTS if "__md_scope" in p.pattern)
     assert not material_script.fullmatch('__md_scope=new URL("x",location);alert(1)')

@@ -1,5 +1,6 @@
 """The finder at /zoeken/. Without JavaScript it is a set of ways into the indexes; the script
-(assets/finder/finder.js) shows the form, with free-text search and facets, and hides those links.
+(assets/finder/finder.js, an ES module importing the others beside it) shows the form, with free-text
+search and facets, and hides those links.
 
 The form is real HTML in the page (a labelled search field, a fieldset with a legend per facet,
 labelled checkboxes), so it works with a keyboard and a screen reader; the script only fills in the
@@ -33,6 +34,7 @@ LUNR_FILES: tuple[tuple[str, Path], ...] = (
     ("lunr.stemmer.support.js", _MKDOCS_SEARCH / "lunr-language" / "lunr.stemmer.support.js"),
     ("lunr.nl.js", _MKDOCS_SEARCH / "lunr-language" / "lunr.nl.js"),
 )
+# The finder's ES modules (search/finder/*.js), shipped side by side below ASSETS; this one imports the rest.
 FINDER_SCRIPT = "finder.js"
 
 NO_SCRIPT_VOCABULARIES: tuple[tuple[str, str, str], ...] = (
@@ -140,7 +142,8 @@ def finder_form(catalogue: Catalogue, boot: Mapping[str, Any]) -> str:
 
 
 def scripts() -> str:
-    """The scripts, on this page only: lunr and its Dutch support, then the finder. Not deferred: the
-    finder starts its requests while the rest of the page still loads, and the form stands above them."""
-    names = [name for name, _path in LUNR_FILES] + [FINDER_SCRIPT]
-    return "".join(f'<script src="../{ASSETS}{name}"></script>\n' for name in names)
+    """The scripts, on this page only: lunr and its Dutch support (for lunr.nl's stemmer), then the finder,
+    a module: the browser fetches it and its imports while it reads the page, and runs it once the page
+    is read, after the lunr scripts."""
+    lunr = "".join(f'<script src="../{ASSETS}{name}"></script>\n' for name, _path in LUNR_FILES)
+    return lunr + f'<script type="module" src="../{ASSETS}{FINDER_SCRIPT}"></script>\n'

@@ -1,5 +1,5 @@
 """The finder's data files and its page: the sharded lunr index, the core data, the result texts in
-blocks, the words for typo correction, the finder script and the lunr.js copies that ship inside the
+blocks, the words for typo correction, the finder's modules and the lunr.js copies that ship inside the
 installed mkdocs package (copied at build time, not committed).
 
 What the script reads, and when:
@@ -20,6 +20,8 @@ What the script reads, and when:
   the terms, a word being typed that is no term costs no request for a shard;
 - ``pages.json``: the site's other pages by their stems (``search/site_pages.py``), also after the first
   results: the finder lists the pages that have every word of the query above the practices.
+- the scripts: lunr's three files (``LUNR_FILES``) and the finder's ES modules (``search/finder/*.js``,
+  ``finder_modules``), all beside the data.
 
 This generator writes the finder page as well (``finder.finder_page``): the page carries the manifests,
 and those come from the index built here.
@@ -120,6 +122,12 @@ def site_pages(catalogue: Catalogue, site: Site) -> list[SitePage]:
     return pages
 
 
+def finder_modules() -> list[tuple[str, bytes]]:
+    """The finder's modules (name, content), from the package's ``search/finder`` folder."""
+    folder = resources.files("kennisbank.search").joinpath("finder")
+    return sorted((item.name, item.read_bytes()) for item in folder.iterdir() if item.name.endswith(".js"))
+
+
 def search_outputs(
     data: SearchData,
     sharded: ShardedIndex,
@@ -135,8 +143,7 @@ def search_outputs(
     outputs.append(Output(ASSETS + WORDS_FILE, compact({"vocabulary": data.vocabulary, "terms": terms})))
     outputs += [Output(ASSETS + shard_name(i), text) for i, text in enumerate(sharded.texts)]
     outputs += [Output(ASSETS + name, path.read_bytes()) for name, path in LUNR_FILES]
-    script = resources.files("kennisbank.search").joinpath(FINDER_SCRIPT).read_bytes()
-    outputs.append(Output(ASSETS + FINDER_SCRIPT, script))
+    outputs += [Output(ASSETS + name, content) for name, content in finder_modules()]
     return outputs
 
 

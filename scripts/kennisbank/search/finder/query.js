@@ -1,0 +1,176 @@
+/* From what a professional types to the query's terms: query.py analyse(), in steps, so the caller
+ * can fetch what each step needs (the shards of the typed words, the vocabulary for a typo) between
+ * them. text: a TextPipeline; synonyms: a Synonyms. */
+
+/* Step 1: the words as the index saw them, without stop words. */
+export function typedWords(text, query) {
+  return text.contentWords(query);
+}
+
+/* The words that need the vocabulary: long enough to correct, and their stem not in the index. */
+export function needCorrecting(text, typed, knows) {
+  return typed.filter((w) => !knows(text.stem(w)) && maxDistance(w) > 0);
+}
+
+/* Steps 2 and 3: a word whose stem the index does not know becomes its correction (correct(word):
+ * a word or null), then glossary phrases become their canonical word. The terms:
+ * [{word, stem, typed, corrected}], ``corrected`` true where the word searched for is not the word typed. */
+export function queryTerms(text, synonyms, typed, knows, correct) {
+  const corrected = typed.map((w) => (knows(text.stem(w)) ? w : correct(w) || w));
+  const stems = corrected.map((w) => text.stem(w));
+  const terms = [];
+  let position = 0;
+  const found = synonyms.matches(stems).concat([[stems.length, stems.length, ""]]);
+  for (const [start, end, canonical] of found) {
+    for (let i = position; i < start; i++) {
+      terms.push({ word: corrected[i], stem: stems[i], typed: typed[i], corrected: corrected[i] !== typed[i] });
+    }
+    if (canonical) {
+      // A glossary phrase: corrected too if one of its words was ('praktijkverklarign').
+      const typedPhrase = typed.slice(start, end).join(" ");
+      const fixed = corrected.slice(start, end).join(" ") !== typedPhrase;
+      terms.push({ word: canonical, stem: text.stem(canonical), typed: typedPhrase, corrected: fixed });
+    }
+    position = end;
+  }
+  return terms;
+}
+
+/* The stems whose shards a query in the address needs at once, before the vocabulary: its words' stems
+ * and those of the canonical words of the glossary phrases among them (a typo's correction waits). */
+export function earlyStems(text, synonyms, query) {
+  const stems = typedWords(text, query).map((w) => text.stem(w));
+  synonyms.matches(stems).forEach((match) => stems.push(text.stem(match[2])));
+  return stems;
+}
+
+/* What the page says about corrected words, or "". */
+export function noteText(terms) {
+  const fixed = terms.filter((t) => t.corrected);
+  return fixed.length
+    ? "Gezocht op: " + fixed.map((t) => "‘" + t.word + "’ (u typte ‘" + t.typed + "’)").join(", ") + "."
+    : "";
+}
+
+/* What Shards.prefetch looks ahead from: "" when the query ends in a space or hyphen, else its last
+ * word; null when it has no word at all. */
+export function typingPrefix(text, query) {
+  const typing = /[^\s-]$/.test(query);
+  const last = typing ? text.words(query).pop() : "";
+  return !typing || last ? last : null;
+}
+
+/* ---- typo correction: query.py max_distance, edit_distance and correct, over the surface vocabulary ---- */
+
+export function maxDistance(word) {
+  return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+}
+
+/* Optimal string alignment distance, or limit + 1 if larger; rows: three reusable Int32Arrays of at
+ * least b.length + 1 (made here when not given). */
+export function editDistance(a, b, limit, rows) {
+  if (Math.abs(a.length - b.length) > limit) {
+    return limit + 1;
+  }
+  if (!rows) {
+    rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  }
+  let previous2 = rows[0];
+  let previous = rows[1];
+  let current = rows[2];
+  for (let j = 0; j <= b.length; j++) {
+    previous[j] = j;
+  }
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let lowest = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        value = Math.min(value, previous2[j - 2] + 1);
+      }
+      current[j] = value;
+      if (value < lowest) {
+        lowest = value;
+      }
+    }
+    if (lowest > limit) {
+      return limit + 1;
+    }
+    const spare = previous2;
+    previous2 = previous;
+    previous = current;
+    current = spare;
+  }
+  return previous[b.length];
+}
+
+/* Which characters a word has, as bits (a-z one each, others shared): an edit changes at most two
+ * of them, so words whose bits differ in more than 2 * limit places are too far apart to check. */
+export function letterBits(word) {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    bits |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 6));
+  }
+  return bits;
+}
+
+function bitCount(bits) {
+  bits -= (bits >>> 1) & 0x55555555;
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/* The surface vocabulary, most frequent first; corrections are remembered per word. */
+export class Vocabulary {
+  constructor(words) {
+    this.words = words;
+    this.lengths = new Uint16Array(words.length);
+    this.bits = new Int32Array(words.length);
+    let longest = 0;
+    for (let i = 0; i < words.length; i++) {
+      this.lengths[i] = words[i].length;
+      this.bits[i] = letterBits(words[i]);
+      longest = Math.max(longest, words[i].length);
+    }
+    this.longest = longest;
+    this.corrections = new Map();
+  }
+
+  /* query.py correct(): the first word in vocabulary order at distance 1 or less, else the first at the
+   * smallest distance within the limit; null if none. Words that cannot be within the limit (by length,
+   * or by the characters they have) are skipped without computing their distance. */
+  correct(word) {
+    const limit = maxDistance(word);
+    if (limit === 0 || /[0-9]/.test(word)) {
+      return null;
+    }
+    if (this.corrections.has(word)) {
+      return this.corrections.get(word);
+    }
+    const size = Math.max(this.longest, word.length) + 1;
+    const rows = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
+    let best = null;
+    let bestDistance = limit + 1;
+    const length = word.length;
+    const bits = letterBits(word);
+    for (let i = 0; i < this.words.length; i++) {
+      if (Math.abs(this.lengths[i] - length) > limit || bitCount(this.bits[i] ^ bits) > 2 * limit) {
+        continue; // editDistance would say limit + 1
+      }
+      const distance = editDistance(word, this.words[i], limit, rows);
+      if (distance < bestDistance) {
+        best = this.words[i];
+        bestDistance = distance;
+        if (distance <= 1) {
+          break;
+        }
+      }
+    }
+    this.corrections.set(word, best);
+    return best;
+  }
+}

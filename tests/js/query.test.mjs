@@ -1,0 +1,82 @@
+// Query parsing and typo correction against query.py: edit_distance, correct, analyse.
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import {
+  Vocabulary,
+  earlyStems,
+  editDistance,
+  maxDistance,
+  noteText,
+  typingPrefix,
+} from "../../scripts/kennisbank/search/finder/query.js";
+import { Synonyms } from "../../scripts/kennisbank/search/finder/text.js";
+import { cases, dataFiles, makeFinder, textPipeline } from "./helpers.mjs";
+
+test("edit distances are query.edit_distance's, limit + 1 beyond the limit", () => {
+  for (const c of cases.edits) {
+    assert.equal(editDistance(c.a, c.b, c.limit), c.distance, `${c.a} ${c.b} ${c.limit}`);
+  }
+});
+
+test("how far a word may be corrected grows with its length", () => {
+  assert.deepEqual(["werk", "regio", "jongeren"].map(maxDistance), [0, 1, 2]);
+});
+
+test("corrections are query.correct's, in vocabulary order", () => {
+  const vocabulary = new Vocabulary(cases.files[cases.boot.words].vocabulary);
+  for (const c of cases.corrections) {
+    assert.equal(vocabulary.correct(c.word), c.correction, c.word);
+  }
+  assert.ok(cases.corrections.some((c) => c.correction && c.correction !== c.word));
+  // Remembered: the second time the same answer without a search.
+  vocabulary.words = [];
+  assert.equal(vocabulary.correct("praktijkverklarign"), "praktijkverklaring");
+});
+
+test("a query's terms are query.analyse's: stop words, corrections, glossary phrases", async () => {
+  const finder = makeFinder(dataFiles().getJSON);
+  for (const c of cases.queries) {
+    const terms = await finder.analyse(c.query);
+    assert.deepEqual(
+      terms.map((t) => ({ word: t.word, stem: t.stem, typed: t.typed })),
+      c.terms,
+      c.query
+    );
+  }
+});
+
+test("the page says which words were corrected, and a phrase with a corrected word counts", async () => {
+  const finder = makeFinder(dataFiles().getJSON);
+  assert.equal(
+    noteText(await finder.analyse("praktijkverklarign")),
+    "Gezocht op: ‘praktijkverklaring’ (u typte ‘praktijkverklarign’)."
+  );
+  assert.equal(
+    noteText(await finder.analyse("voortijdig schoolverlatrs werkgevres")),
+    "Gezocht op: ‘vsv’ (u typte ‘voortijdig schoolverlatrs’), ‘werkgevers’ (u typte ‘werkgevres’)."
+  );
+  assert.equal(noteText(await finder.analyse("voortijdig schoolverlaters")), "");
+  assert.equal(noteText(await finder.analyse("nazorg vso")), "");
+});
+
+test("a query in the address asks at once for its words' shards and its phrases' canonical words", () => {
+  const text = textPipeline();
+  const synonyms = new Synonyms(cases.boot.synonyms);
+  assert.deepEqual(earlyStems(text, synonyms, "De voortijdig schoolverlaters"), [
+    text.stem("voortijdig"),
+    text.stem("schoolverlaters"),
+    text.stem("vsv"),
+  ]);
+  assert.deepEqual(earlyStems(text, synonyms, "de en het"), []);
+});
+
+test("the word being typed: the last word, '' after a separator, null when no word is there", () => {
+  const text = textPipeline();
+  assert.equal(typingPrefix(text, "nazorg jon"), "jon");
+  assert.equal(typingPrefix(text, "nazorg "), "");
+  assert.equal(typingPrefix(text, "vso-"), "");
+  assert.equal(typingPrefix(text, "nazorg ?"), "nazorg");
+  assert.equal(typingPrefix(text, "?"), null);
+  assert.equal(typingPrefix(text, ""), "");
+});

@@ -1,0 +1,115 @@
+// Scores and rankings against lunr.py (query.Searcher) on the shards the site ships, and how the
+// finder loads them: only the shards a query needs, each once, again after a failure.
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { sortByTie, tieKey } from "../../scripts/kennisbank/search/finder/score.js";
+import { cases, dataFiles, makeFinder } from "./helpers.mjs";
+
+function hits(ranking) {
+  return Array.from(ranking.refs, (ref) => [ref, ranking.scores[ref]]);
+}
+
+test("every hit, every score, to the last bit, in the same order as kennisbank search", async () => {
+  const finder = makeFinder(dataFiles().getJSON);
+  let compared = 0;
+  for (const c of cases.queries) {
+    const found = await finder.search(c.query);
+    assert.deepEqual(hits(found.ranking), c.results, c.query);
+    compared += c.results.length;
+  }
+  assert.ok(compared > 100, compared);
+});
+
+test("the same scores from a finder that starts afresh for each query", async () => {
+  for (const c of cases.queries) {
+    const found = await makeFinder(dataFiles().getJSON).search(c.query);
+    assert.deepEqual(hits(found.ranking), c.results, c.query);
+  }
+});
+
+test("a query fetches only the shards of its terms, each once", async () => {
+  const files = dataFiles();
+  const finder = makeFinder(files.getJSON);
+  await finder.search("nazorg");
+  const shard = finder.shards.shardOf("nazorg");
+  assert.deepEqual(files.requests, [cases.boot.index.files[shard]]);
+  await finder.search("nazorg nazorg");
+  assert.equal(files.requests.length, 1);
+  assert.equal(finder.shards.ensure(["nazorg"]), null);
+});
+
+test("a typo fetches the vocabulary, then the shard of its correction", async () => {
+  const files = dataFiles();
+  const finder = makeFinder(files.getJSON);
+  await finder.search("praktijkverklarign");
+  assert.ok(files.requests.includes(cases.boot.words));
+  assert.ok(files.requests.includes(cases.boot.index.files[finder.shards.shardOf("praktijkverklar")]));
+  // With the index's terms known, a word that is no term costs no request.
+  const before = files.requests.length;
+  await finder.search("xyzzyq");
+  assert.equal(files.requests.length, before);
+});
+
+test("a shard that failed to load is asked for again by the next query", async () => {
+  const shard = cases.boot.index.files[0];
+  const files = dataFiles(new Set([shard]));
+  const finder = makeFinder(files.getJSON);
+  const first = cases.boot.index.shards[0];
+  await assert.rejects(finder.search(first));
+  const found = await finder.search(first);
+  assert.equal(files.requests.filter((name) => name === shard).length, 2);
+  assert.ok(found.ranking.refs.length > 0);
+});
+
+test("the shard of a term: the last whose first term is at or before it", () => {
+  const finder = makeFinder(dataFiles().getJSON);
+  const firsts = cases.boot.index.shards;
+  assert.ok(firsts.length >= 3);
+  firsts.forEach((first, number) => assert.equal(finder.shards.shardOf(first), number));
+  assert.equal(finder.shards.shardOf(""), 0);
+  assert.equal(finder.shards.shardOf("\uffff"), firsts.length - 1);
+});
+
+test("only stop words: every practice in catalogue order; the same ranking object each time", async () => {
+  const finder = makeFinder(dataFiles().getJSON);
+  const count = cases.files[cases.boot.core].count;
+  const found = await finder.search("de en het");
+  assert.deepEqual(Array.from(found.ranking.refs), [...Array(count).keys()]);
+  assert.equal((await finder.search("")).ranking, found.ranking);
+});
+
+test("typing back and forth reuses the last rankings", async () => {
+  const finder = makeFinder(dataFiles().getJSON);
+  const first = await finder.search("jongeren werk");
+  await finder.search("jongeren");
+  assert.equal((await finder.search("jongeren werk ")).ranking, first.ranking);
+});
+
+test("the stems each result contains, for marking", async () => {
+  const finder = makeFinder(dataFiles().getJSON);
+  const found = await finder.search("heftruck jongeren");
+  const best = found.ranking.refs[0];
+  assert.deepEqual([...found.ranking.stems(best)].sort(), ["heftruck", "jonger"]);
+});
+
+test("ties keep catalogue order, also beyond exact integers", () => {
+  const ties = new Float64Array([5, 7, 5, 7]);
+  assert.deepEqual(Array.from(sortByTie([3, 2, 1, 0], ties, 7, 4)), [1, 3, 0, 2]);
+  const huge = new Float64Array([2 ** 60, 2 ** 61, 2 ** 60]);
+  assert.deepEqual(Array.from(sortByTie([2, 1, 0], huge, 2 ** 61, 3)), [1, 0, 2]);
+  assert.equal(tieKey(0.1234567894), 123456789);
+  assert.equal(tieKey(0.1234567895), 123456790);
+});
+
+test("while typing: at most three new shards ahead, none before the vocabulary", async () => {
+  const files = dataFiles();
+  const finder = makeFinder(files.getJSON);
+  assert.deepEqual(finder.prefetch("jon"), []);
+  await finder.vocabulary();
+  const asked = finder.prefetch("jon");
+  assert.ok(asked.length >= 1 && asked.length <= 3, asked);
+  assert.ok(asked.includes(finder.shards.shardOf(finder.text.stem("jongeren"))), asked);
+  assert.deepEqual(finder.prefetch("jon"), []); // asked already
+  assert.deepEqual(finder.prefetch("?"), []);
+});
