@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from kennisbank.addresses import page_url
 from kennisbank.pages import Site
-from kennisbank.pages.search import page_url, site_pages
+from kennisbank.pages.search import site_pages
 from kennisbank.pipeline import build_catalogue
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.site_pages import SitePage, matching_pages, site_page_index

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .addresses import practice_src, practice_url
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -60,11 +62,11 @@ class Practice:
     @property
     def url(self) -> str:
         """The page's path below the site root; stable, so printed links keep working."""
-        return f"praktijkvoorbeelden/{self.slug}/"
+        return practice_url(self.slug)
 
     @property
     def src_uri(self) -> str:
-        return f"praktijkvoorbeelden/{self.slug}.md"
+        return practice_src(self.slug)
 
     @property
     def visible_contacts(self) -> tuple[Contact, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..addresses import practice_file
 from ..catalogue import Catalogue
 from ..markup import dutch_date, front_matter, link, plural, text, url
 from ..model import Contact, Practice
@@ -13,7 +14,7 @@ from .paths import PRIVACY, term_src
 
 def practice_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     return [
-        Output(p.src_uri, practice_markdown(p, catalogue.vocabularies), edit_path=f"practices/{p.slug}.md")
+        Output(p.src_uri, practice_markdown(p, catalogue.vocabularies), edit_path=practice_file(p.slug))
         for p in catalogue.practices
     ]
 

@@ -33,6 +33,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from ..addresses import page_url
 from ..catalogue import Catalogue
 from ..search.index import SearchData, TextBlock, build_search_data
 from ..search.shards import ShardedIndex, split
@@ -81,16 +82,6 @@ def finder_boot(data: SearchData, sharded: ShardedIndex, blocks: list[TextBlock]
         "words": WORDS_FILE,
         "pages": PAGES_FILE,
     }
-
-
-def page_url(src_uri: str) -> str:
-    """A page's address from the site's root, as MkDocs makes it from its source path."""
-    path = src_uri.removesuffix(".md")
-    if path == "index":
-        return ""
-    if path.endswith("/index"):
-        return path.removesuffix("index")
-    return path + "/"
 
 
 def title_of(markdown: str, default: str) -> str:

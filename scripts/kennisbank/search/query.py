@@ -24,6 +24,7 @@ from typing import Any
 
 from lunr.index import Index
 
+from ..addresses import practice_file
 from .index import SearchData, record
 from .pipeline import STOP_WORDS, register, stem, words
 from .synonyms import Synonyms
@@ -103,7 +104,7 @@ class Result:
 
     @property
     def path(self) -> str:
-        return f"practices/{self.slug}.md"
+        return practice_file(self.slug)
 
     def as_json(self) -> dict[str, Any]:
         return {"path": self.path, "slug": self.slug, "title": self.title, "score": round(self.score, 6)}
