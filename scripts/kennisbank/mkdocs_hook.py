@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank.leaks import site_leaks
 from kennisbank.pages import Site
 from kennisbank.site import (
     SiteContent,
@@ -90,6 +91,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     return without_repository_facts(output_content)  # 404.html is a template, not a page
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The last line of defence for withdrawn contacts: no written file may name one (see leaks.py)."""
+    content: SiteContent | None = _state["content"]
+    problems = site_leaks(Path(config.site_dir), content.catalogue.practices) if content is not None else []
+    for problem in problems:
+        log.error(str(problem))
+    if problems and _state["command"] != "serve":
+        raise PluginError(
+            f"{len(problems)} teruggetrokken contactpersoon/-personen in de gebouwde site (zie hierboven)"
+        )
 
 
 def _practices_dir(config: MkDocsConfig) -> Path:

@@ -223,3 +223,8 @@ def _line(lines: dict[KeyPath, int], path: KeyPath, default: int) -> int:
         if path[:end] in lines:
             return lines[path[:end]]
     return default
+
+
+def contact_line(practice: Practice, index: int) -> int:
+    """The line of a practice's contact in its file (``index`` counted from 0)."""
+    return _line(_field_lines(practice), ("contacts", index), practice.contacts_line)

@@ -1,0 +1,140 @@
+"""The guard on the output: after MkDocs has written the site, no file in it may name a withdrawn contact.
+
+The checks on the input (``withdrawn.py``) look where practices publish text; this guard looks at what was
+published, wherever it came from: a practice, a page in docs/, a vocabulary, a template. Every file below
+the site folder that is text (pages, print pages, the finder's JSON, the catalogue export, the sitemap, also
+gzipped) is read as a reader or a program would: JavaScript and JSON escapes decoded (``\\u00e9``), tags
+removed (inline tags such as ``<b>`` and ``<wbr>`` without a trace, so ``Jan <b>Jansen</b>`` is one name;
+other tags as a space) and their attribute values kept (``title="..."``, ``href="mailto:..."``, also with
+%-escapes decoded). Then the rule of ``mentions.py`` applies, with its entities, invisible characters and
+white space. Each file costs one scan with one pattern for every withdrawn person; with nobody withdrawn the
+guard does nothing.
+
+A mention fails the build with a message at the practice file whose text names the person, or, when no
+practice text does, at the contact's own entry in the file that withdraws them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import re
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import unquote_plus
+
+from .errors import Problem, display_path
+from .mentions import Key, Matcher
+from .model import Practice
+from .validate import field_label
+from .withdrawn import ADVICE, contact_line, practice_mentions, withdrawn_people
+
+_BINARY_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".pdf", ".zip"}
+    | {".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".webm"}
+)
+# Phrasing elements: a tag of one of them sits inside a line of text, so it joins what stands around it.
+_INLINE = "a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr"
+_ATTRIBUTES = r"""(?:"[^"]*"|'[^']*'|[^'">])*"""  # quoted values may hold '>'
+_INLINE_TAG = re.compile(rf"</?(?:{_INLINE})(?![\w:-]){_ATTRIBUTES}>", re.IGNORECASE)
+_TAG = re.compile(rf"</?[A-Za-z][\w:-]*{_ATTRIBUTES}>")
+_TAG_ATTRIBUTES = re.compile(rf"<[A-Za-z][\w:-]*\s({_ATTRIBUTES})>")
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([\"\\/bfnrt]))")
+_SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def site_leaks(site_dir: Path, practices: Sequence[Practice]) -> list[Problem]:
+    """Every withdrawn name, address or number found in the built site, as a problem of the file behind it."""
+    people = withdrawn_people(practices)
+    if not people:
+        return []
+    matcher = Matcher(people)
+    found: dict[Key, list[str]] = {}
+    for path in sorted(site_dir.rglob("*")):
+        text = readable_text(path) if path.is_file() else None
+        if text is None:
+            continue
+        for key in sorted({mention.key for mention in matcher.mentions(visible_text(text))}, key=_order):
+            found.setdefault(key, []).append(path.relative_to(site_dir).as_posix())
+    if not found:
+        return []
+    sources = _sources(matcher, practices, set(found))
+    problems = []
+    for key, files in sorted(found.items(), key=lambda item: _order(item[0])):
+        where = files[0] + (f" en {len(files) - 1} andere bestand(en)" if len(files) > 1 else "")
+        origin, index = min(people[matcher.keys[key]], key=lambda place: (str(place[0].path), place[1]))
+        if key in sources:
+            practice, field, line = sources[key]
+            message = (
+                f"noemt '{key.shown}', en dat staat daardoor in de gebouwde site ({where}), maar die contactpersoon "
+                f"is teruggetrokken in {display_path(origin.path)}; {ADVICE[key.kind]}"
+            )
+            problems.append(Problem(display_path(practice.path), line, field, message))
+        else:
+            message = (
+                f"'{key.shown}' is hier teruggetrokken, maar de gebouwde site noemt het nog in {where}; het komt niet "
+                "uit een praktijkvoorbeeld: zoek het in de pagina's in docs/ en de lijsten in practices/vocabularies/ "
+                "en haal het daar weg"
+            )
+            problems.append(
+                Problem(display_path(origin.path), contact_line(origin, index), f"contacts[{index + 1}]", message)
+            )
+    return problems
+
+
+def _order(key: Key) -> tuple[str, str]:
+    return (key.kind, key.text)
+
+
+def _sources(matcher: Matcher, practices: Sequence[Practice], keys: set[Key]) -> dict[Key, tuple[Practice, str, int]]:
+    """For each key, the first practice file (by path) whose text mentions it: field and line."""
+    sources: dict[Key, tuple[Practice, str, int]] = {}
+    for practice in sorted(practices, key=lambda p: str(p.path)):
+        for path, mention, line in practice_mentions(matcher, practice):
+            if mention.key in keys and mention.key not in sources:
+                sources[mention.key] = (practice, field_label(path), line)
+        if len(sources) == len(keys):
+            break
+    return sources
+
+
+def readable_text(path: Path) -> str | None:
+    """The file as text; None for a file that is not text (images, fonts)."""
+    if path.suffix.lower() in _BINARY_SUFFIXES:
+        return None
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error):
+            return None
+    if b"\x00" in data[:4096]:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def visible_text(text: str) -> str:
+    """What a reader or a program gets from a built file: escapes decoded, tags removed with their attribute
+    values kept. Markup written as text (``&lt;b&gt;`` in a data file) counts as markup too."""
+    if "\\" in text:
+        text = _ESCAPE.sub(_unescape, text)
+    if "<" in text:
+        text = _without_tags(text)
+    if "&" in text and "<" in (decoded := html.unescape(text)):
+        text = _without_tags(decoded)
+    return text
+
+
+def _without_tags(text: str) -> str:
+    values = "\x00".join(_TAG_ATTRIBUTES.findall(text))
+    if "%" in values or "+" in values:
+        values += "\x00" + unquote_plus(values)
+    return _TAG.sub(" ", _INLINE_TAG.sub("", text)) + "\x00" + values
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match[1], 16)) if match[1] else _SIMPLE_ESCAPES[match[2]]
