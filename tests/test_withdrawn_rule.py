@@ -272,3 +272,29 @@ def test_hidden_characters_and_entities_inside_a_name_do_not_hide_it(data: st.Da
     matcher = Matcher([Person(name=name)])
     found = matcher.mentions(f"Tekst.\nZie {written}, en meer.")
     assert [(m.person.name, m.key.kind) for m in found] == [(name, "name")], written
+
+
+def test_each_line_that_names_the_person_is_reported_once(tmp_path: Path) -> None:
+    case = Case(
+        "twice",
+        "",
+        "",
+        top=f"key_figures:\n  - {NAME} en {NAME}\n",
+        body=f"Met {NAME} en {NAME}.\nEn weer met Jan\nJansen, en met {NAME}.\n",
+    )
+    content = text(case, withdrawn=True, mention=True)
+    path = tmp_path / "practices" / "voorbeeld.md"
+    path.parent.mkdir()
+    path.write_text(content, encoding="utf-8")
+    message = (
+        f"noemt '{NAME}', maar die contactpersoon is teruggetrokken (withdrawn: true bij contacts[1]); {ADVICE['name']}"
+    )
+    assert messages(path.parent) == sorted(
+        f"{display_path(path)}:{line_of(content, marker)}: {field}: {message}"
+        for field, marker in (
+            ("key_figures[1]", "  - Jan"),
+            ("body", "Met Jan"),
+            ("body", "En weer"),
+            ("body", "Jansen, en"),
+        )
+    )

@@ -48,7 +48,7 @@ def published_texts(record: Any) -> list[tuple[KeyPath, str]]:
     return texts
 
 
-# What to do with a field, worked out once per tuple of fields instead of for every practice.
+# What to do with each field, worked out once from the schema instead of for every practice.
 _TEXT, _TEXTS, _URL, _OBJECT, _OBJECTS = range(5)
 _Plan = tuple[tuple[str, int, Any], ...]
 
@@ -77,16 +77,16 @@ def _collect(record: Any, plan: _Plan, path: KeyPath, texts: list[tuple[KeyPath,
         value = record.get(name) if mapping else getattr(record, name)
         if not value:
             continue
-        if kind is _TEXT:
+        if kind == _TEXT:
             texts.append(((*path, name), str(value)))
-        elif kind is _TEXTS:
+        elif kind == _TEXTS:
             texts.extend(((*path, name, index), str(item)) for index, item in enumerate(value))
-        elif kind is _URL:
+        elif kind == _URL:
             # 'Jan%20Jansen' in an address is a name as well.
             texts.append(
                 ((*path, name), f"{value}\x00{unquote_plus(value)}" if "%" in value or "+" in value else value)
             )
-        elif kind is _OBJECT:
+        elif kind == _OBJECT:
             _collect(value, inner, (*path, name), texts)
         else:
             every, withdrawn = inner
@@ -204,7 +204,8 @@ def _located(matcher: Matcher, texts: Sequence[tuple[KeyPath, str]]) -> list[tup
     seen = set()
     for (path, text), mentions in zip(texts, matcher.mentions_in([text for _, text in texts]), strict=True):
         for mention in mentions:
-            offset = line_offset(text, mention.start) if "\n" in text else 0
+            # In the body, the line of the mention; a field is reported on its own line.
+            offset = line_offset(text, mention.start) if path == BODY and "\n" in text else 0
             if (path, offset, mention.key) not in seen:
                 seen.add((path, offset, mention.key))
                 found.append((path, mention, offset))
