@@ -158,3 +158,21 @@ def test_a_leak_the_input_checks_miss_fails_the_build_and_keeps_the_old_site(
         first,
     ), first
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_files_copied_unchanged_from_the_installed_theme_are_not_read(tmp_path: Path) -> None:
+    site, theme, project = tmp_path / "site", tmp_path / "theme", tmp_path / "project"
+    for folder in (site / "assets", theme / "assets", project / "overrides" / "assets"):
+        folder.mkdir(parents=True)
+    for name, content in (("same.js", "x = 'Teruggetrokken Persoon'"), ("changed.js", "x = 1")):
+        (theme / "assets" / name).write_text(content, encoding="utf-8")
+        (project / "overrides" / "assets" / name).write_text(content, encoding="utf-8")
+    (site / "assets" / "same.js").write_text("x = 'Teruggetrokken Persoon'", encoding="utf-8")
+    (site / "assets" / "changed.js").write_text("x = 'Teruggetrokken Persoon'", encoding="utf-8")
+    # The project's own overrides/ are content: a copy from there is read like any other file.
+    packaged = leaks.packaged_theme_dirs([str(project / "overrides"), str(theme)], project)
+    assert packaged == [theme]
+    practices = run([JOBCOACH], today=TODAY).practices
+    assert [p.message.split("noemt het nog in ")[1].split(";")[0] for p in site_leaks(site, practices, packaged)] == [
+        "assets/changed.js"
+    ]

@@ -183,10 +183,8 @@ class Matcher:
             head, rest = _phone_head(key.text)
             heads.setdefault(head, []).append(rest)
         try:
-            words = _trie_alternatives(self._trie, "", _word_char)
-            phones = "|".join(
-                head + _trie_alternatives(make_trie(rests), _SEP, re.escape) for head, rests in heads.items()
-            )
+            words = trie_pattern(self._trie, "", _word_char)
+            phones = "|".join(head + trie_pattern(make_trie(rests), _SEP, re.escape) for head, rests in heads.items())
             if not (words or phones):
                 return None
             # An alternative that never matches would keep the engine from skipping to where a key can start.
@@ -316,7 +314,7 @@ def _word_char(char: str) -> str:
     return r"\s+" if char == " " else re.escape(char)
 
 
-def _trie_alternatives(node: Trie, between: str, pattern: Callable[[str], str]) -> str:
+def trie_pattern(node: Trie, between: str, pattern: Callable[[str], str]) -> str:
     """A regex that matches any word of the trie, the longest where one is a prefix of another, with
     ``between`` between two characters. The engine tries each character once per position, instead of
     once per word."""
@@ -324,7 +322,7 @@ def _trie_alternatives(node: Trie, between: str, pattern: Callable[[str], str]) 
     for char, child in sorted(node.items()):
         if not char:
             continue
-        rest = _trie_alternatives(child, between, pattern)
+        rest = trie_pattern(child, between, pattern)
         if rest:
             rest = between + rest
             # Greedy: the longer word first; the engine falls back to the word that ends here.

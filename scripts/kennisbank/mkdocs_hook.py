@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kennisbank.leaks import site_leaks
+from kennisbank.leaks import packaged_theme_dirs, site_leaks
 from kennisbank.pages import Site
 from kennisbank.site import (
     SiteContent,
@@ -96,7 +96,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """The last line of defence for withdrawn contacts: no written file may name one (see leaks.py)."""
     content: SiteContent | None = _state["content"]
-    problems = site_leaks(Path(config.site_dir), content.catalogue.practices) if content is not None else []
+    packaged = packaged_theme_dirs(config.theme.dirs, Path(config.config_file_path).parent)
+    practices = content.catalogue.practices if content is not None else []
+    problems = site_leaks(Path(config.site_dir), practices, packaged)
     for problem in problems:
         log.error(str(problem))
     if problems and _state["command"] != "serve":
