@@ -143,8 +143,8 @@ def key_pattern(key: Key) -> re.Pattern[str]:
 
 
 def phone_pattern(digits: str) -> str:
-    """A number's digits as a text may write them: separators between the digits, its leading 0 or + in
-    every form of the rule (the end of the trie pattern below, written for one key)."""
+    """A number's digits as a text may write them: any separators between the digits, and its leading 0 or +
+    in every form the rule allows."""
     head, rest = _phone_head(digits)
     return head + _SEP.join(rest)
 
