@@ -29,6 +29,7 @@ PERSON = Person("Jan Jansen", "jan.jansen@voorbeeld.nl", "030 123 45 67")
     [
         "<p>Jan <b>Jansen</b></p>",
         "<p>Jan Jan<wbr>sen</p>",
+        "<P>Jan Jan<B>sen</B></P>",
         '<p>Jan <span class="x">Jan</span><em>sen</em></p>',
         "<li>Jan</li><li>Jansen</li>",  # two cells or items read as two words (a tag there is a space)
         '<a title="Jan Jansen" href="/">x</a>',
