@@ -38,12 +38,15 @@ _BINARY_SUFFIXES = frozenset(
 _INLINE_NAMES = (
     "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u var wbr"
 )
-# A trie (quicker than a list), in either case: handwritten pages in docs/ may hold HTML written as '<B>'.
-_INLINE = trie_pattern(make_trie(_INLINE_NAMES.split()), "", lambda char: f"[{char}{char.upper()}]")
+_INLINE = trie_pattern(make_trie(_INLINE_NAMES.split()), "", re.escape)  # a trie: quicker than a list
+# In either case, for a file that has upper-case tags (a handwritten page in docs/ may write '<B>').
+_INLINE_ANY_CASE = trie_pattern(make_trie(_INLINE_NAMES.split()), "", lambda char: f"[{char}{char.upper()}]")
+_UPPER_CASE_TAG = re.compile(r"</?[A-Z]")
 # A tag's attributes, whose quoted values may hold '>'; written as runs of plain characters between quoted
 # values, so the engine takes a run in one step instead of trying the alternatives at each character.
 _ATTRIBUTES = r"""[^'">]*(?:(?:"[^"]*"|'[^']*')[^'">]*)*"""
 _INLINE_TAG = re.compile(rf"</?(?:{_INLINE})(?=[\s/>]){_ATTRIBUTES}>")
+_INLINE_TAG_ANY_CASE = re.compile(rf"</?(?:{_INLINE_ANY_CASE})(?=[\s/>]){_ATTRIBUTES}>")
 _TAG = re.compile(rf"</?[A-Za-z][\w:-]*{_ATTRIBUTES}>")
 _TAG_ATTRIBUTES = re.compile(rf"<[A-Za-z][\w:-]*\s({_ATTRIBUTES})>")
 _ESCAPED_TAG = re.compile(r"&(?:lt|#0*60|#x0*3c);/?[A-Za-z]", re.IGNORECASE)
@@ -154,7 +157,8 @@ def _without_tags(text: str) -> str:
     values = "\x00".join(_TAG_ATTRIBUTES.findall(text))
     if "%" in values or "+" in values:
         values += "\x00" + unquote_plus(values)
-    return _TAG.sub(" ", _INLINE_TAG.sub("", text)) + "\x00" + values
+    inline = _INLINE_TAG_ANY_CASE if _UPPER_CASE_TAG.search(text) else _INLINE_TAG
+    return _TAG.sub(" ", inline.sub("", text)) + "\x00" + values
 
 
 def _unescape(match: re.Match[str]) -> str:
