@@ -84,8 +84,8 @@ def our_share(build: Figures) -> float:
 
 def _walls(build: Figures) -> float:
     """Our safety work inside MkDocs' steps: sanitising outside text (in rendering), scanning every page
-    (after the template)."""
-    return build.get("sanitise", 0.0) + build.get("page_scan", 0.0)
+    (after the template), and searching the written site for withdrawn contacts (after the build)."""
+    return build.get("sanitise", 0.0) + build.get("page_scan", 0.0) + build.get("leak_guard", 0.0)
 
 
 def per_practice_ms(size: str, build: Figures) -> float:
@@ -238,7 +238,7 @@ def breakdown_table(results: dict[str, Figures]) -> str:
     parts: list[tuple[str, Callable[[Figures], float]]] = [
         ("onze pijplijn: laden, controleren, pagina's maken", lambda b: b["build_content"]),
         ("onze hook per pagina: afkortingen", lambda b: b["page_markdown"]),
-        ("onze veiligheid: teksten van buiten opschonen, elke pagina nakijken", _walls),
+        ("onze veiligheid: opschonen, elke pagina nakijken, teruggetrokken contacten zoeken", _walls),
         (
             "MkDocs: Markdown → HTML, praktijkpagina's",
             lambda b: b.get("render_practice", 0.0) - b.get("sanitise", 0.0),

@@ -197,45 +197,72 @@ def test_synonym_matches_skip_only_words_that_start_no_phrase(text: str) -> None
     assert synonyms.matches(stems) == expected
 
 
-def plain_first_mentions(folded: str, keys: list[str]) -> list[tuple[str, int]]:
-    """The withdrawn-mention search as it was before the trie: every key whose first word the text holds
-    as a whole word, and that occurs in the text, on the line where it first occurs."""
-    words = set(re.findall(r"\w+", folded))
-    found = []
-    for key in keys:
-        first = re.findall(r"\w+", key)
-        if first and first[0] in words and key in folded:
-            found.append((key, folded[: folded.index(key)].count("\n")))
-    return sorted(found, key=lambda item: (item[1], item[0]))
+# Few characters, so keys overlap, nest and share beginnings; 'ß' and 'İ' change length when folded, 'é'
+# and '&#233;' fold to 'e', the soft hyphen and the zero-width space vanish, digits and '+' make numbers.
+KEY_TEXT = st.text(alphabet="ab -.@1ßİé\u00ad", min_size=1, max_size=6)
+PHONE_TEXT = st.text(alphabet="0123+ -()", min_size=1, max_size=9)
+MENTION_TEXT = st.lists(
+    st.sampled_from([*"ab -.@1ßİéAB\n0123+()\u00ad\u200b", "&#233;", "&amp;", "&shy;", "\x00", "  "]),
+    max_size=40,
+).map("".join)
 
 
-# Few characters, so keys overlap, nest and share first words; 'ß' and 'İ' change length when casefolded.
-KEY_TEXT = st.text(alphabet="ab -.@1ßİ", min_size=1, max_size=6)
+def people(names: list[str], phones: list[str]) -> list[object]:
+    from kennisbank.mentions import Person
+
+    phones = phones + [""] * (len(names) - len(phones))
+    return [Person(name=name, email=name, phone=phone) for name, phone in zip(names, phones[: len(names)], strict=True)]
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(KEY_TEXT, max_size=8), st.text(alphabet="ab -.@1ßİ\nAB", max_size=60))
-@example(["a", "a b"], "a b")  # one key starts another: the regex matches only the longer one
-@example(["b", "a b"], "x a b")  # one key inside another's match
-@example(["ab", "b a"], "b\nab a")  # one key starts inside another's match and runs on past it
-@example(["!", "a"], "! a")  # a key without a word is never reported
-def test_withdrawn_mentions_match_the_plain_search(keys: list[str], text: str) -> None:
-    from kennisbank.withdrawn import MentionFinder
+@settings(max_examples=500, deadline=None)
+@given(st.lists(KEY_TEXT, max_size=8), st.lists(PHONE_TEXT, max_size=4), MENTION_TEXT)
+@example(["a", "a b"], [], "a b")  # one key starts another: the scan matches only the longer one
+@example(["b", "a b"], [], "x a b")  # one key inside another's match
+@example(["ab", "b a"], [], "b\nab a")  # one key starts inside another's match and runs on past it
+@example(["!", "a"], [], "! a")  # a name without a word is never looked for
+@example(["a1"], ["12345"], "a12345")  # a number that starts inside a name found
+@example(["a"], ["0111111"], "+31 (0)11-1111 1 a")  # a number that hides a name behind it
+@example(["ab"], [], "a&shy;b a\u200bb")
+def test_withdrawn_mentions_match_the_plain_rule(names: list[str], phones: list[str], text: str) -> None:
+    from kennisbank.mentions import Matcher
 
-    keys = list(dict.fromkeys(key.casefold() for key in keys))
-    folded = text.casefold()
-    assert MentionFinder(keys).first_mentions(folded) == plain_first_mentions(folded, keys)
+    matcher = Matcher(people(names, phones))
+    assert matcher.mentions(text) == matcher.mentions_plain(text)
+    pieces = text.split("\x00")
+    assert matcher.mentions_in(pieces) == [matcher.mentions_plain(piece) for piece in pieces]
 
 
 def test_withdrawn_mentions_of_keys_nested_too_deep_for_one_pattern() -> None:
     """Hundreds of keys each the start of the next are searched one by one, with the same answer."""
-    from kennisbank.withdrawn import MentionFinder
+    from kennisbank.mentions import Matcher
 
-    keys = ["x" * n + " y" for n in range(1, 600)] + ["x" * n for n in range(1, 600)]
-    finder = MentionFinder(keys)
-    assert finder._pattern is None  # the fallback is what this test is about
-    for folded in ("xxx y\nxxxxx", "x" * 700 + " y", "y x", ""):
-        assert finder.first_mentions(folded) == plain_first_mentions(folded, keys)
+    matcher = Matcher(people(["x" * n + " y" for n in range(1, 600)] + ["x" * n for n in range(1, 600)], []))
+    assert matcher._scan is None  # the fallback is what this test is about
+    for text in ("xxx y\nxxxxx", "x" * 700 + " y", "y x", ""):
+        assert matcher.mentions(text) == matcher.mentions_plain(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=30) | MENTION_TEXT)
+def test_folding_distinct_characters_is_folding_each_character(text: str) -> None:
+    from kennisbank.mentions import fold, fold_plain
+
+    assert fold(text) == fold_plain(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MENTION_TEXT | st.text(alphabet=" \n\t\u00a0\u2028a&#;3\u00ad", max_size=30))
+def test_normalising_line_by_line_gives_the_same_text(text: str) -> None:
+    """What ``line_offset`` counts on, to give the line of a mention without a map of every character."""
+    from kennisbank.mentions import line_offset, normalise
+
+    lines = [normalise(line) for line in text.split("\n")]
+    assert normalise(text) == " ".join(line for line in lines if line)
+    normalised = normalise(text)
+    for start, char in enumerate(normalised):
+        if char != " ":
+            offset = line_offset(text, start)
+            assert char in normalise(text.split("\n")[offset])
 
 
 # Characters that make or break headings, code, links and fences.

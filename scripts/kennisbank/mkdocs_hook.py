@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kennisbank.errors import ContentError
+from kennisbank.leaks import packaged_theme_dirs, site_leaks
 from kennisbank.pages import Site
 from kennisbank.site import (
     LastGood,
@@ -108,6 +109,20 @@ def _published(document: str, page_path: str, source: str, config: MkDocsConfig)
     if _state["command"] != "serve":
         raise PluginError(f"{page_path}: onveilige inhoud (zie hierboven)")
     return withheld_page(problems)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The last line of defence for withdrawn contacts: no written file may name one (see leaks.py)."""
+    content: SiteContent | None = _state["content"]
+    packaged = packaged_theme_dirs(config.theme.dirs, Path(config.config_file_path).parent)
+    practices = content.catalogue.practices if content is not None else []
+    problems = site_leaks(Path(config.site_dir), practices, packaged)
+    for problem in problems:
+        log.error(str(problem))
+    if problems and _state["command"] != "serve":
+        raise PluginError(
+            f"{len(problems)} teruggetrokken contactpersoon/-personen in de gebouwde site (zie hierboven)"
+        )
 
 
 def _practices_dir(config: MkDocsConfig) -> Path:

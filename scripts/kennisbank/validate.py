@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .body_rules import BODY_RULES, body_error
+from .body_rules import BODY_RULES
 from .errors import Problem, Severity
 from .load import KeyPath, RawPractice
 from .model import Contact, Link, Practice, Source
@@ -423,30 +423,12 @@ CHECKERS: dict[Kind, Checker] = {
 
 
 def withdrawn_mentions(values: dict[str, Any], ctx: Context) -> None:
-    """A withdrawn contact's name or e-mail must not be published anywhere else in the file either:
-    the privacy page promises that it disappears from the site."""
-    for index, contact in enumerate(values.get("contacts", ())):
-        if not contact.get("withdrawn"):
-            continue
-        for needle in (contact.get("name", ""), contact.get("email", "")):
-            if not needle:
-                continue
-            for offset, line in enumerate(ctx.raw.body.split("\n")):
-                if needle.casefold() in line.casefold():
-                    body_error(
-                        ctx,
-                        offset,
-                        f"noemt '{needle}', maar die contactpersoon is teruggetrokken (withdrawn: true bij "
-                        f"contacts[{index + 1}]); haal de naam weg of schrijf de functie of organisatie",
-                    )
-            for key in ("title", "summary", "period", "key_figures", "organisations"):
-                if needle.casefold() in str(values.get(key, "")).casefold():
-                    ctx.error(
-                        (key,),
-                        key,
-                        f"noemt '{needle}', maar die contactpersoon is teruggetrokken (withdrawn: true bij "
-                        f"contacts[{index + 1}]); haal de naam weg",
-                    )
+    """A withdrawn contact's name, e-mail address or phone number must not be published anywhere else in the
+    file either: the privacy page promises that it disappears from the site (the rule: ``mentions.py``)."""
+    if any(contact.get("withdrawn") for contact in values.get("contacts", ())):
+        from .withdrawn import mentions_in_file  # withdrawn.py uses this module's field_label
+
+        ctx.problems.extend(mentions_in_file(values, ctx.raw))
 
 
 def build_practice(raw: RawPractice, values: dict[str, Any]) -> Practice:

@@ -1,47 +1,161 @@
-"""A person withdrawn in one file is withdrawn everywhere: the check across files (part of the catalogue
-stage). The validator already refuses a withdrawn name or address anywhere in its own file; this module
-finds the files that still publish it as a contact or mention it in their text.
+"""A withdrawn contact disappears from the site: the checks inside a file (called by the validator) and across
+files (part of the catalogue stage), both with the one rule of ``mentions.py``.
 
-A mention is a key (the casefolded name or e-mail address) that occurs in the casefolded body, reported
-on the line of its first occurrence, provided the key's first word also stands somewhere in that body
-as a whole word. A key without any word characters is never reported.
+What is searched, in every file: the body and every text field of the front matter that the site shows,
+read from the schema (``published_texts``): title, summary, the lists, period, key figures, the source's
+texts, every link's title and address (also with %-escapes decoded), and every contact, except what the
+site does not show of a withdrawn contact: only its organisation is searched.
 
-Why the search is shaped like this: searching every body for every withdrawn key is bodies x keys, and a
-filter on the first word does not help when that word is common (the synthetic contacts are all called
-'Contactpersoon <n>-<k>', and 'contactpersoon' stands in nearly every text). So all keys go into one
-regular expression, written as a trie (keys that share a beginning share its branch), and each body is
-scanned once by the regex engine, in C: it skips every character that no key starts with and gives up
-on a branch at the first character that differs. The cost is one pass over the text, however many keys
-there are and however common their words; a very short key that occurs everywhere ('an' in 'van') costs
-at most one match per occurrence, still in C. ``tests/test_fast_paths.py`` compares it with the plain
-search, which is what this module did before (each body cut into words, and every key whose first word
-is among them searched for on its own).
+Across files, a person withdrawn in one file must not be named by another: not in a text, and not as a
+visible contact (same name or e-mail address; reported as such, not again as a mention). Each text is
+scanned once for every withdrawn person at the same time (``Matcher``); only a file where that finds
+something is looked at more closely, and only then is it read again for the lines of its fields.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote_plus
 
 from .errors import Problem, display_path
+from .load import KeyPath, RawPractice, load_file
+from .mentions import Matcher, Mention, Person, line_offset, normalise, person_keys
 from .model import Contact, Practice
+from .schema import FIELDS, Field, Kind
+from .validate import field_label
 
-_WORD = re.compile(r"\w+")
+_TEXT_KINDS = frozenset({Kind.TEXT, Kind.PARAGRAPH, Kind.TEXT_LIST, Kind.EMAIL, Kind.PHONE, Kind.URL, Kind.INT_OR_TEXT})
+BODY: KeyPath = ("body",)
+ADVICE = {
+    "name": "haal de naam weg of schrijf de functie of organisatie",
+    "email": "haal het e-mailadres weg of schrijf een algemeen adres van de organisatie",
+    "phone": "haal het telefoonnummer weg of schrijf een algemeen nummer van de organisatie",
+}
+
+
+def person(contact: Contact | dict[str, Any]) -> Person:
+    get = contact.get if isinstance(contact, dict) else lambda name, default="": getattr(contact, name, default)
+    return Person(get("name", "") or "", get("email", "") or "", get("phone", "") or "")
+
+
+def published_texts(record: Any) -> list[tuple[KeyPath, str]]:
+    """Every text of a practice's front matter that the site shows, with where it stands. ``record`` is a
+    ``Practice`` or the validator's mapping of checked values."""
+    texts: list[tuple[KeyPath, str]] = []
+    _collect(record, _PLAN, (), texts)
+    return texts
+
+
+# What to do with each field, worked out once from the schema instead of for every practice.
+_TEXT, _TEXTS, _URL, _OBJECT, _OBJECTS = range(5)
+_Plan = tuple[tuple[str, int, Any], ...]
+
+
+def _plan(fields: tuple[Field, ...]) -> _Plan:
+    steps: list[tuple[str, int, Any]] = []
+    for fld in fields:
+        if fld.kind is Kind.OBJECT:
+            steps.append((fld.name, _OBJECT, _plan(fld.fields)))
+        elif fld.kind is Kind.OBJECT_LIST:
+            # Of an entry that is withdrawn the site shows the organisation only.
+            shown = tuple(f for f in fld.fields if f.name == "organisation")
+            steps.append((fld.name, _OBJECTS, (_plan(fld.fields), _plan(shown))))
+        elif fld.kind in _TEXT_KINDS:
+            kind = _TEXTS if fld.kind is Kind.TEXT_LIST else _URL if fld.kind is Kind.URL else _TEXT
+            steps.append((fld.name, kind, None))
+    return tuple(steps)
+
+
+_PLAN = _plan(FIELDS)
+
+
+def _collect(record: Any, plan: _Plan, path: KeyPath, texts: list[tuple[KeyPath, str]]) -> None:
+    mapping = isinstance(record, dict)
+    for name, kind, inner in plan:
+        value = record.get(name) if mapping else getattr(record, name)
+        if not value:
+            continue
+        if kind == _TEXT:
+            texts.append(((*path, name), str(value)))
+        elif kind == _TEXTS:
+            texts.extend(((*path, name, index), str(item)) for index, item in enumerate(value))
+        elif kind == _URL:
+            # 'Jan%20Jansen' in an address is a name as well.
+            texts.append(
+                ((*path, name), f"{value}\x00{unquote_plus(value)}" if "%" in value or "+" in value else value)
+            )
+        elif kind == _OBJECT:
+            _collect(value, inner, (*path, name), texts)
+        else:
+            every, withdrawn = inner
+            for index, item in enumerate(value):
+                hidden = item.get("withdrawn") if isinstance(item, dict) else getattr(item, "withdrawn", False)
+                _collect(item, withdrawn if hidden else every, (*path, name, index), texts)
+
+
+def mentions_in_file(values: dict[str, Any], raw: RawPractice) -> list[Problem]:
+    """The validator's check: the file's own withdrawn contacts, anywhere in its body or front matter."""
+    withdrawn = [(i, person(c)) for i, c in enumerate(values.get("contacts", ())) if c.get("withdrawn")]
+    if not withdrawn:
+        return []
+    index_of: dict[Person, int] = {}
+    for index, someone in withdrawn:
+        index_of.setdefault(someone, index)
+    matcher = Matcher(index_of)
+    texts = [*published_texts(values), (BODY, raw.body)]
+    problems = []
+    for path, mention, offset in _located(matcher, texts):
+        line = raw.body_line + offset if path == BODY else raw.line(*path)
+        problems.append(
+            Problem(
+                raw.display,
+                line,
+                field_label(path),
+                f"noemt '{mention.key.shown}', maar die contactpersoon is teruggetrokken (withdrawn: true bij "
+                f"contacts[{index_of[mention.person] + 1}]); {ADVICE[mention.key.kind]}",
+            )
+        )
+    return problems
+
+
+def withdrawn_people(practices: Iterable[Practice]) -> dict[Person, list[tuple[Practice, int]]]:
+    """Every withdrawn contact, with the files (and the contact's place in each) that withdraw them."""
+    people: dict[Person, list[tuple[Practice, int]]] = {}
+    for practice in practices:
+        for index, contact in enumerate(practice.contacts):
+            if contact.withdrawn:
+                people.setdefault(person(contact), []).append((practice, index))
+    return people
 
 
 def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
     """A person withdrawn in one file must not be published by another: not as a contact, not in a text."""
-    withdrawn: dict[str, Practice] = {}
-    for practice in practices:
-        for contact in practice.contacts:
-            if contact.withdrawn:
-                withdrawn.update({key: practice for key in person_keys(contact)})
-    finder = MentionFinder(withdrawn)
+    people = withdrawn_people(practices)
+    if not people:
+        return []
+    matcher = Matcher(people)
+    # Which files withdraw each name, address and number: a file that withdraws it too is checked by the
+    # validator (and may hold it in its own entry).
+    holders: dict[tuple[str, str], dict[Path, Practice]] = {}
+    listed_as: dict[str, Practice] = {}
+    for someone, places in people.items():
+        for key in person_keys(someone):
+            holders.setdefault((key.kind, key.text), {}).update((p.path, p) for p, _ in places)
+            if key.kind != "phone":
+                listed_as.setdefault(key.text, places[0][0])
     problems: list[Problem] = []
     for practice in practices:
-        for contact in practice.visible_contacts:
-            origin = next((withdrawn[k] for k in person_keys(contact) if k in withdrawn), None)
+        listed = set()
+        for index, contact in enumerate(practice.contacts):
+            if contact.withdrawn:
+                continue
+            origin = next(
+                (listed_as[k] for k in (normalise(contact.name), normalise(contact.email)) if k in listed_as), None
+            )
             if origin is not None:
+                listed.add(index)
                 problems.append(
                     Problem(
                         display_path(practice.path),
@@ -51,143 +165,67 @@ def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
                         "'withdrawn: true' bij deze contactpersoon",
                     )
                 )
-        for key, offset in finder.first_mentions(practice.body.casefold()):
-            origin = withdrawn[key]
-            if origin is practice:
-                continue  # the validator reports mentions in the file itself
+        for path, mention, line in practice_mentions(matcher, practice):
+            holding = holders[(mention.key.kind, mention.key.text)]
+            if practice.path in holding or (path[0] == "contacts" and path[1] in listed):
+                continue
+            origin = holding[min(holding, key=str)]
             problems.append(
                 Problem(
                     display_path(practice.path),
-                    practice.body_line + offset,
-                    "body",
-                    f"noemt '{key}', die als contactpersoon is teruggetrokken in {display_path(origin.path)}; "
-                    "haal de naam weg of schrijf de functie of organisatie",
+                    line,
+                    field_label(path),
+                    f"noemt '{mention.key.shown}', die als contactpersoon is teruggetrokken in "
+                    f"{display_path(origin.path)}; {ADVICE[mention.key.kind]}",
                 )
             )
     return problems
 
 
-def person_keys(contact: Contact) -> list[str]:
-    return [k for k in (contact.name.casefold(), contact.email.casefold()) if k]
+def practice_mentions(matcher: Matcher, practice: Practice) -> list[tuple[KeyPath, Mention, int]]:
+    """The mentions in a valid practice: where (field), what, and on which line of its file."""
+    found = _located(matcher, [*published_texts(practice), (BODY, practice.body)])
+    if not found:
+        return []
+    lines = _field_lines(practice) if any(path != BODY for path, _, _ in found) else {}
+    return [
+        (
+            path,
+            mention,
+            practice.body_line + offset if path == BODY else _line(lines, path, practice.title_line),
+        )
+        for path, mention, offset in found
+    ]
 
 
-# A trie of words, one character per level; the key "" marks the end of a word.
-Trie = dict[str, "Trie"]
+def _located(matcher: Matcher, texts: Sequence[tuple[KeyPath, str]]) -> list[tuple[KeyPath, Mention, int]]:
+    """(where, mention, line within that text) of every mention, one per key and line."""
+    found = []
+    seen = set()
+    for (path, text), mentions in zip(texts, matcher.mentions_in([text for _, text in texts]), strict=True):
+        for mention in mentions:
+            # In the body, the line of the mention; a field is reported on its own line.
+            offset = line_offset(text, mention.start) if path == BODY and "\n" in text else 0
+            if (path, offset, mention.key) not in seen:
+                seen.add((path, offset, mention.key))
+                found.append((path, mention, offset))
+    return found
 
 
-class MentionFinder:
-    """Finds which of a fixed set of casefolded keys a casefolded text mentions, in one scan of the text."""
-
-    def __init__(self, keys: Iterable[str]) -> None:
-        # Only keys with a word can be mentioned (see the module docstring); each with its first word.
-        self._first_word = {key: words[0] for key in keys if (words := _WORD.findall(key))}
-        self._trie = make_trie(self._first_word)
-        self._inside: dict[str, set[str]] = {}
-        self._crossing: dict[str, list[str]] = {}
-        try:
-            self._pattern = re.compile(trie_pattern(self._trie)) if self._trie else None
-        except RecursionError:
-            # Hundreds of keys nested inside each other (each a prefix of the next) nest the pattern too
-            # deeply for the regex compiler; then every key is searched for on its own, as plain text.
-            self._pattern = None
-
-    def first_mentions(self, folded: str) -> list[tuple[str, int]]:
-        """(key, line offset of its first occurrence), by line and then key."""
-        if self._pattern is None:
-            present = {key for key in self._first_word if key in folded}
-        else:
-            present = set()
-            # The regex engine finds, from left to right, the longest key at each place and goes on after
-            # it: all in C, however often a short key ('an') occurs. Each key found brings the keys inside
-            # it (its start 'an' in 'anna', or 'contact-1@x.nl' in 'jan.contact-1@x.nl'). Only a key that
-            # starts inside one found and runs on past it can be missed; those are looked for on their own.
-            for key in set(self._pattern.findall(folded)):
-                present |= self.inside(key)
-                present.update(other for other in self.crossing(key) if other not in present and other in folded)
-        found = []
-        for key in present:
-            if _has_word(folded, self._first_word[key]):
-                found.append((key, folded.count("\n", 0, folded.find(key))))
-        return sorted(found, key=lambda item: (item[1], item[0]))
-
-    def inside(self, key: str) -> set[str]:
-        """The keys that ``key`` contains, itself included."""
-        if key not in self._inside:
-            self._inside[key] = {key[start:end] for start in range(len(key)) for end in self._ends(key, start)}
-        return self._inside[key]
-
-    def crossing(self, key: str) -> list[str]:
-        """The keys that can start inside ``key`` and run on past its end: those that start with the rest of
-        ``key`` from some place after its first character."""
-        if key not in self._crossing:
-            crossing = []
-            for start in range(1, len(key)):
-                node = _walk(self._trie, key[start:])
-                if node is not None:
-                    crossing += [key[start:] + rest for rest in _words_below(node) if rest]
-            self._crossing[key] = crossing
-        return self._crossing[key]
-
-    def _ends(self, key: str, start: int) -> list[int]:
-        """Where the keys that start at ``start`` in ``key`` end, within ``key``."""
-        ends, node = [], self._trie
-        for end in range(start, len(key)):
-            next_node = node.get(key[end])
-            if next_node is None:
-                break
-            node = next_node
-            if "" in node:
-                ends.append(end + 1)
-        return ends
+def _field_lines(practice: Practice) -> dict[KeyPath, int]:
+    """Where each field of a practice stands in its file: a ``Practice`` does not keep that, so the file is
+    read again (only for a file with a mention in its front matter)."""
+    raw, _problems = load_file(practice.path, practice.path.parent)
+    return raw.lines if raw is not None else {}
 
 
-def _walk(node: Trie, text: str) -> Trie | None:
-    """The node of the trie that ``text`` leads to from ``node``; None if no word goes on with ``text``."""
-    for char in text:
-        next_node = node.get(char)
-        if next_node is None:
-            return None
-        node = next_node
-    return node
+def _line(lines: dict[KeyPath, int], path: KeyPath, default: int) -> int:
+    for end in range(len(path), 0, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return default
 
 
-def _words_below(node: Trie) -> list[str]:
-    """The words of the trie below ``node``, as the rest after it ("" if a word ends at ``node``)."""
-    words = []
-    stack = [(node, "")]
-    while stack:
-        node, prefix = stack.pop()
-        for char, child in node.items():
-            if char:
-                stack.append((child, prefix + char))
-            else:
-                words.append(prefix)
-    return words
-
-
-def _has_word(text: str, word: str) -> bool:
-    """Whether ``word`` stands in ``text`` as a whole word, as ``\\w+`` would cut it out. Written to start
-    with the word itself, so that the engine looks for it quickly instead of trying every position."""
-    escaped = re.escape(word)
-    return re.search(rf"{escaped}(?<!\w{escaped})(?!\w)", text) is not None
-
-
-def make_trie(words: Iterable[str]) -> Trie:
-    root: Trie = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return root
-
-
-def trie_pattern(node: Trie) -> str:
-    """A regex that matches any word of the trie, the longest where one is a prefix of another. The engine
-    tries each character once per position, instead of once per word."""
-    branches = [re.escape(char) + trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    alternatives = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # Greedy: the longer word first; the engine falls back to the word that ends here.
-    return f"(?:{alternatives})?" if "" in node else alternatives
+def contact_line(practice: Practice, index: int) -> int:
+    """The line of a practice's contact in its file (``index`` counted from 0)."""
+    return _line(_field_lines(practice), ("contacts", index), practice.contacts_line)
