@@ -3,7 +3,8 @@
 
 Our hook (mkdocs_hook.py) calls ``build_content`` once (load, validate, catalogue, generate),
 ``abbreviation_definitions`` for every page and ``unsafe_page`` on every written page; Markdown calls our
-``untrusted.sanitise`` for every region of outside text, and ``leaks.site_leaks`` reads the written site once. All are wrapped here before MkDocs imports them. MkDocs'
+``untrusted.sanitise`` for every region of outside text, and ``leaks.site_leaks`` reads the written site
+once. All are wrapped here before MkDocs imports them. MkDocs'
 own work per page (Markdown to HTML and the theme's template) is timed per kind of page, so the report
 can say which pages cost what. (Our site has no Material search plugin: the finder is its search.)
 """
