@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank import render_limit
 from kennisbank.pages import Site
 from kennisbank.site import (
     SiteContent,
@@ -65,6 +66,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    render_limit.arm(page.file.edit_uri or page.file.src_uri, markdown, PluginError)  # until on_page_content
     content: SiteContent | None = _state["content"]
     if content is None:
         return markdown
@@ -74,6 +76,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A second line of defence behind the validator: never publish scripts, event handlers or unsafe links."""
+    render_limit.disarm()
     problems = unsafe_content(page.file.edit_uri or page.file.src_uri, html)
     if not problems:
         return html
@@ -82,6 +85,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if _state["command"] != "serve":
         raise PluginError(f"{page.file.src_uri}: onveilige inhoud (zie hierboven)")
     return withheld_content(problems)
+
+
+def on_build_error(error: Exception) -> None:
+    render_limit.disarm()
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
