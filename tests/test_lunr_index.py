@@ -106,3 +106,12 @@ def test_kennisbank_search_works_in_a_fresh_process() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "resultaten voor 'nazorg vso'" in result.stdout
+
+
+def test_an_index_of_no_documents() -> None:
+    """A build whose every practice has errors still generates its pages before it stops (found by
+    test_fuzz.py's build of generated files)."""
+    from kennisbank.search.lunr_index import build
+
+    index = build([], [], [("title", 10), ("body", 1)])
+    assert index.shard_entries() == []
