@@ -300,3 +300,27 @@ def test_title_key() -> None:
     assert title_key("  Ａ\u00ad b\u200bc\tD ") == "a bc d"
     assert title_key("Straße") == title_key("STRASSE")
     assert title_key("a-b") != title_key("a b")
+
+
+def test_contributing_states_the_limits_and_the_names() -> None:
+    """The editors' guide says what is allowed, with the numbers the code uses."""
+    from kennisbank import schema
+    from kennisbank.names import KNOWN_ENTRIES, VOCABULARY_FOLDER
+
+    from .conftest import REPO
+
+    guide = " ".join((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    for number in (
+        schema.MAX_BODY_BYTES,
+        schema.MAX_FRONT_MATTER_CHARS,
+        schema.MAX_NESTING,
+        schema.MAX_MARKUP_CHARACTERS,
+        schema.MAX_PARAGRAPH_SCAN,
+        schema.MAX_BODY_NESTING,
+        schema.MAX_SLUG_LENGTH,
+    ):
+        assert f"{number:,}".replace(",", ".") in guide, number
+    for char in schema.MARKUP_CHARACTERS:
+        assert f"`{char}`" in guide or f"`` {char} ``" in guide, char
+    for name in (*KNOWN_ENTRIES, f"{VOCABULARY_FOLDER}/", *schema.RESERVED_SLUGS):
+        assert f"`{name}" in guide, name
