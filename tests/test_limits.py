@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kennisbank import fastyaml, load, yamllimits
 from kennisbank.catalogue import title_key
@@ -116,20 +118,35 @@ def test_the_cheap_bound_holds_for_the_real_practices() -> None:
         "- " * 30 + "x",
         "a: " + "[" * 30 + "]" * 30,
         "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 40)),
-        "a: 1\r" + "  - " * 12 + "x",  # a carriage return breaks the line for YAML
-        "a: 1\u2028" + "  - " * 12 + "x",
+        "a:\r" + "- " * 25 + "x",  # a carriage return breaks the line for YAML
+        "a:\u2028" + "- " * 25 + "x",  # and so does a line separator
+        "a:\n\ufeff" + "- " * 25 + "x",  # libyaml skips a byte-order mark at the start of any line
     ],
 )
 def test_the_cheap_bound_is_conservative(text: str) -> None:
-    depth = max_depth(text)
-    if depth > MAX_NESTING:
-        assert not yamllimits._within_cheap_bound(text)
+    assert max_depth(text) > MAX_NESTING
+    assert not yamllimits._within_cheap_bound(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["- ", "-", "? ", ": ", "a: ", "a:", "[", "]", "{", "}", ", ", " ", "  ", "\t", "\n", "x", "\ufeff"]
+        ),
+        max_size=120,
+    )
+)
+def test_the_cheap_bound_never_passes_text_that_nests_too_deeply(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if max_depth(text) > MAX_NESTING:
+        assert not yamllimits._within_cheap_bound(text), text
 
 
 def max_depth(text: str) -> int:
     depth = deepest = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # as libyaml reads
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 deepest = max(deepest, depth)

@@ -36,7 +36,7 @@ def is_known_entry(name: str, is_dir: bool) -> bool:
 
 def escaped(text: str) -> str:
     """``text`` with every character that does not show as itself written as an escape (``\\n``, ``\\x1b``)."""
-    if not any(unicodedata.category(c) in _HIDDEN_CATEGORIES for c in text):
+    if text.isprintable() or not any(unicodedata.category(c) in _HIDDEN_CATEGORIES for c in text):
         return text
     return "".join(_escape(c) if unicodedata.category(c) in _HIDDEN_CATEGORIES else c for c in text)
 
@@ -56,6 +56,9 @@ def suggest_slug(name: str) -> str:
 
 def name_problem(name: str) -> str | None:
     """Why a file with this name is no practice (a Dutch message), or None for ``<slug>.md``."""
+    stem = name[: -len(PRACTICE_SUFFIX)]
+    if name.endswith(PRACTICE_SUFFIX) and _is_slug(stem) and stem not in RESERVED_SLUGS:
+        return None  # nearly every file: no need to find out what else it is
     path = PurePath(name)
     stem, suffix = (path.stem, path.suffix) if name not in (".", "..") else (name, "")
     advice = f"geef het bestand een naam als '{suggest_slug(stem)}.md': kleine letters, cijfers en koppeltekens"
@@ -81,7 +84,7 @@ def name_problem(name: str) -> str | None:
             "is geen .md-bestand; een praktijkvoorbeeld heet <slug>.md, en andere bestanden horen niet in deze map "
             f"(alleen de map {VOCABULARY_FOLDER}/ en {', '.join(sorted(KNOWN_ENTRIES, key=str.lower))})"
         )
-    if not _SLUG_RE.fullmatch(stem) or len(stem) > MAX_SLUG_LENGTH:
+    if not _is_slug(stem):
         return (
             f"bestandsnaam '{name}' is geen geldige slug: gebruik kleine letters, "
             f"cijfers en koppeltekens (hoogstens {MAX_SLUG_LENGTH} tekens), "
@@ -94,3 +97,7 @@ def name_problem(name: str) -> str | None:
             "bijvoorbeeld 'plaats-aanpak.md'"
         )
     return None
+
+
+def _is_slug(text: str) -> bool:
+    return len(text) <= MAX_SLUG_LENGTH and _SLUG_RE.fullmatch(text) is not None

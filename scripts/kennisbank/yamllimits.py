@@ -81,8 +81,9 @@ _PREFIX_RES: dict[int, re.Pattern[str]] = {}
 def _prefix_at_least(length: int) -> re.Pattern[str]:
     pattern = _PREFIX_RES.get(length)
     if pattern is None:
-        # The start of the text, after a byte-order mark, or a line break; then `length` prefix characters.
-        pattern = re.compile(rf"(?:\A\ufeff?|[{_BREAK}]){_PREFIX}{{{length}}}")
+        # The start of the text or of a line, where libyaml skips a byte-order mark; then `length` prefix
+        # characters.
+        pattern = re.compile(rf"(?:\A|[{_BREAK}])\ufeff?{_PREFIX}{{{length}}}")
         _PREFIX_RES[length] = pattern
     return pattern
 
