@@ -33,9 +33,12 @@ if TYPE_CHECKING:
 _TAG_START_RE = re.compile(r"<[A-Za-z/!?]")
 # The start of a line as far as it can nest: indentation, quote markers and list markers.
 _NESTING_PREFIX = r"[ \t>*+\-0-9.)]"
-_DEEP_LINE_RE = re.compile(rf"(?:\A|\n)({_NESTING_PREFIX}{{{MAX_BODY_NESTING + 1},}})")
+# Starting with the newline, so the regex engine can jump from one to the next (searched in the body after a
+# newline, so its first line counts too).
+_DEEP_LINE_RE = re.compile(rf"\n({_NESTING_PREFIX}{{{MAX_BODY_NESTING + 1},}})")
 _LIST_MARKER_RE = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$)")
 _LOOKS_AHEAD_RE = re.compile(r"[\[`]")
+_MARKUP_BYTES = MARKUP_CHARACTERS.encode()
 
 
 def _error(ctx: Context, offset: int, message: str) -> None:
@@ -47,6 +50,10 @@ def _dotted(number: int) -> str:
 
 
 def _rule_markup_counts(body: str, ctx: Context) -> None:
+    # All of them together first, in one pass over the bytes (no other character's UTF-8 holds an ASCII byte).
+    encoded = body.encode("utf-8", "surrogatepass")
+    if len(encoded) - len(encoded.translate(None, _MARKUP_BYTES)) <= MAX_MARKUP_CHARACTERS:
+        return
     for char in MARKUP_CHARACTERS:
         count = body.count(char)
         if count > MAX_MARKUP_CHARACTERS:
@@ -64,7 +71,8 @@ def _rule_markup_counts(body: str, ctx: Context) -> None:
 def _rule_paragraph_scan(body: str, ctx: Context) -> None:
     """Each '[' and '`' costs as many steps as there are characters after it in its paragraph (the most
     Python-Markdown looks ahead); a paragraph may cost ``MAX_PARAGRAPH_SCAN`` steps."""
-    if "[" not in body and "`" not in body:
+    looking_ahead = body.count("[") + body.count("`")
+    if looking_ahead * len(body) <= MAX_PARAGRAPH_SCAN:  # no paragraph can cost more than that
         return
     start = 0  # offset of the paragraph's first line
     lines = body.split("\n")
@@ -117,7 +125,9 @@ def _rule_tag_starts(body: str, ctx: Context) -> None:
 def _rule_nesting(body: str, ctx: Context) -> None:
     """Lists, quotes and indentation at most ``MAX_BODY_NESTING`` levels deep. A line nests at most as many
     levels as its prefix has characters, so only lines with a long prefix are counted."""
-    for match in _DEEP_LINE_RE.finditer(body):
+    if not _DEEP_LINE_RE.search(body) and not _DEEP_LINE_RE.match("\n" + body[: MAX_BODY_NESTING + 1]):
+        return  # most bodies: no line has a prefix that long
+    for match in _DEEP_LINE_RE.finditer("\n" + body):
         prefix = match.group(1)
         leading = prefix[: len(prefix) - len(prefix.lstrip(" \t"))]
         indent = len(leading) + 3 * leading.count("\t")  # a tab indents as far as four spaces
@@ -125,7 +135,7 @@ def _rule_nesting(body: str, ctx: Context) -> None:
         if depth > MAX_BODY_NESTING:
             _error(
                 ctx,
-                body.count("\n", 0, match.start(1)),
+                body.count("\n", 0, match.start(1) - 1),
                 f"staat {depth} niveaus diep (lijsten, citaten met '>' of inspringing in elkaar); hoogstens "
                 f"{MAX_BODY_NESTING} mag",
             )

@@ -12,6 +12,7 @@ sees it; ``fastyaml.parse`` gives up on text that nests too deeply, for the call
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -72,20 +73,20 @@ def _within_cheap_bound(text: str) -> bool:
     longest = budget // 2  # no prefix of this length: 2 * (longest - 1 + 1) <= budget
     if longest <= 0:
         return False
-    return _prefix_at_least(longest).search(text) is None
+    start, after_newline, after_any_break = _prefix_patterns(longest)
+    if start.match(text):
+        return False
+    # A pattern that starts with one character is searched for quickly; the other line breaks are rare.
+    other_breaks = "\r" in text or (not text.isascii() and any(c in text for c in _BREAK[2:]))
+    return (after_any_break if other_breaks else after_newline).search(text) is None
 
 
-_PREFIX_RES: dict[int, re.Pattern[str]] = {}
-
-
-def _prefix_at_least(length: int) -> re.Pattern[str]:
-    pattern = _PREFIX_RES.get(length)
-    if pattern is None:
-        # The start of the text or of a line, where libyaml skips a byte-order mark; then `length` prefix
-        # characters.
-        pattern = re.compile(rf"(?:\A|[{_BREAK}])\ufeff?{_PREFIX}{{{length}}}")
-        _PREFIX_RES[length] = pattern
-    return pattern
+@functools.cache
+def _prefix_patterns(length: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A line prefix of ``length`` characters at the start of the text, after a newline, after any line
+    break. libyaml skips a byte-order mark at the start of a line."""
+    prefix = rf"\ufeff?{_PREFIX}{{{length}}}"
+    return re.compile(prefix), re.compile(rf"\n{prefix}"), re.compile(rf"[{_BREAK}]{prefix}")
 
 
 def _measure(text: str) -> tuple[int, str] | None:
