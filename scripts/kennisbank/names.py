@@ -74,7 +74,7 @@ def name_problem(name: str) -> str | None:
         )
     if suffix != PRACTICE_SUFFIX:
         if suffix.lower() == PRACTICE_SUFFIX:
-            return f"de extensie '{suffix}' moet in kleine letters: noem het bestand '{stem}{PRACTICE_SUFFIX}'"
+            return f"de extensie '{suffix}' moet in kleine letters: noem het bestand '{suggest_slug(stem)}.md'"
         if suffix.lower() in _MARKDOWN_SUFFIXES:
             return (
                 f"is geen .md-bestand ('{suffix}'); is het een praktijkvoorbeeld, noem het dan "
