@@ -8,7 +8,10 @@ one part replaced by something generated, which reaches the deeper checks that r
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import shutil
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +190,9 @@ def test_the_harness_tells_valid_from_invalid(tmp_path: Path) -> None:
         b"---\n'': x\n---\n",
         b"---\n'a: b': x\n---\n",
         as_file(dict(MINIMAL_META, last_reviewed="2021-02-30")),
+        f"---\n{MINIMAL_YAML}key_figures: {'[' * 40_000}{']' * 40_000}\n---\n".encode(),  # crashed libyaml
+        f"---\n{MINIMAL_YAML}key_figures:\n{'- ' * 20_000}x\n---\n".encode(),
+        f"---\n{MINIMAL_YAML}---\n{MINIMAL_BODY}{'[' * 190_000}".encode(),  # an hour in the build
     ],
 )
 def test_cli_check_on_hostile_files(tmp_path: Path, content: bytes) -> None:
@@ -199,3 +205,99 @@ def test_cli_check_on_hostile_files(tmp_path: Path, content: bytes) -> None:
     *messages, summary = result.output.splitlines()
     assert summary.startswith("1 bestand gecontroleerd: ")
     assert messages and all(MESSAGE_RE.match(line) for line in messages), result.output
+
+
+# --- hostile shapes: deep nesting, long runs of markup, invisible characters -----------------------------
+
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u202e\u2066\x01\x1b\x7f\x85\u2028"
+MARKUP_RUNS = "[]()*_`<{!&\\>#-|:~"
+PEAK_BYTES = 64 * 1024 * 1024  # memory while checking one file of at most 200 kB
+
+
+@st.composite
+def deep_yaml(draw: st.DrawFn) -> str:
+    """A field whose value nests lists and mappings, in flow or block style, up to well past the limit."""
+    depth = draw(st.integers(1, 3000))
+    style = draw(st.sampled_from(["flow-list", "flow-map", "block-list", "block-map", "mixed"]))
+    if style == "flow-list":
+        value = " " + "[" * depth + "x" + "]" * depth
+    elif style == "flow-map":
+        value = " " + "{a: " * depth + "x" + "}" * depth
+    elif style == "block-list":
+        value = "\n" + "- " * depth + "x"
+    elif style == "block-map":
+        value = "".join("\n" + "  " * i + f"k{i}:" for i in range(1, min(depth, 400))) + " x"
+    else:
+        value = "\n  - " + "[{a: " * (depth // 2) + "x" + "}]" * (depth // 2)
+    if draw(st.booleans()):
+        value = value[: draw(st.integers(0, len(value)))]  # cut off: not YAML any more
+    return f"{draw(field_names)}:{value}\n"
+
+
+@st.composite
+def markup_runs(draw: st.DrawFn) -> str:
+    """Long runs and large counts of markup characters, alone, with letters or spaces, in one paragraph or many."""
+    pieces = draw(st.lists(st.sampled_from(list(MARKUP_RUNS)), min_size=1, max_size=3))
+    unit = "".join(pieces) + draw(st.sampled_from(["", "a", " ", "ab ", "\n", "\n\n"]))
+    return unit * draw(st.integers(1, 150_000 // len(unit)))
+
+
+@st.composite
+def hostile_practice(draw: st.DrawFn) -> bytes:
+    front = MINIMAL_YAML
+    if draw(st.booleans()):
+        front += draw(deep_yaml())
+    title = draw(st.text(alphabet=INVISIBLE + "Ab ", max_size=20))
+    front = front.replace("title: ", f"title: {json.dumps('Voorbeeldstad: ' + title)} #", 1)
+    body = MINIMAL_BODY
+    if draw(st.booleans()):
+        body = body.replace("De bron noemt", draw(markup_runs()) + "\n\nDe bron noemt")
+    if draw(st.booleans()):
+        body += draw(st.text(alphabet=INVISIBLE + "x \n", max_size=50))
+    return f"---\n{front}---\n{body}".encode()
+
+
+@settings(SETTINGS, max_examples=60)
+@given(content=hostile_practice())
+@example(content=f"---\n{MINIMAL_YAML}key_figures: {'[' * 40_000}{']' * 40_000}\n---\n{MINIMAL_BODY}".encode())
+@example(content=f"---\n{MINIMAL_YAML}key_figures:\n{'- ' * 20_000}x\n---\n{MINIMAL_BODY}".encode())
+@example(content=f"---\n{MINIMAL_YAML}---\n{MINIMAL_BODY}{'[' * 190_000}".encode())
+def test_hostile_files_get_messages_in_bounded_memory(tmp_path: Path, content: bytes) -> None:
+    tracemalloc.start()
+    try:
+        check_file(tmp_path, content)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < PEAK_BYTES, f"{peak / 1e6:.0f} MB"
+
+
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=4, deadline=dt.timedelta(minutes=2))
+@given(contents=st.lists(hostile_practice(), min_size=1, max_size=3))
+@example(contents=[f"---\n{MINIMAL_YAML}---\n{MINIMAL_BODY}{'[a' * 400}".encode()])
+def test_building_hostile_files_fails_or_succeeds_but_never_crashes(
+    tmp_path_factory: Any, contents: list[bytes]
+) -> None:
+    """The real build of a small site from generated practices: it succeeds or reports content errors
+    (BuildFailed), within the deadline, and no other exception gets out."""
+    from kennisbank.build import BuildFailed, build_site
+
+    from .conftest import REPO
+
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    (project / "scripts" / "kennisbank").mkdir(parents=True)
+    shutil.copy(REPO / "scripts" / "kennisbank" / "mkdocs_hook.py", project / "scripts" / "kennisbank")
+    shutil.copytree(REPO / "practices" / "vocabularies", project / "practices" / "vocabularies")
+    for number, content in enumerate(contents):
+        title = f"Voorbeeldstad: nummer {number}".encode()  # titles differ, so only the content can fail
+        (project / "practices" / f"voorbeeld-{number}.md").write_bytes(
+            content.replace(b"Voorbeeldstad: ", title + b" ", 1)
+        )
+    try:
+        build_site(project / "mkdocs.yml", project / "site")
+    except BuildFailed as failed:
+        assert "Traceback" not in str(failed)

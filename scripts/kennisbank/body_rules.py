@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from .body_limits import LIMIT_RULES
 from .errors import Problem, Severity
 from .patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, URL_RE
 from .safety import ALLOWED_SCHEMES, url_scheme
@@ -229,6 +230,7 @@ def _rule_sections(body: str, ctx: Context) -> None:
 
 
 BODY_RULES: tuple[Callable[[str, Context], None], ...] = (
+    *LIMIT_RULES,  # first: what keeps the renderer fast
     _rule_not_empty,
     _rule_no_invisible,
     _rule_no_html,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -94,7 +95,7 @@ def cross_file_problems(practices: Iterable[Practice]) -> list[Problem]:
             )
         else:
             first_slug[practice.slug] = practice
-        key = " ".join(practice.title.casefold().split())
+        key = title_key(practice.title)
         if key in first_title:
             other = display_path(first_title[key].path)
             problems.append(
@@ -108,3 +109,13 @@ def cross_file_problems(practices: Iterable[Practice]) -> list[Problem]:
         else:
             first_title[key] = practice
     return problems
+
+
+def title_key(title: str) -> str:
+    """What two titles are compared by: titles that read the same are the same. Compatibility forms
+    ('ﬁ', full-width letters, a no-break space) become plain characters, invisible ones (a soft hyphen,
+    a zero-width space or joiner) are dropped, runs of white space become one space, and case is folded."""
+    text = unicodedata.normalize("NFKC", title)
+    if not text.isascii():
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from .yamllimits import too_deep
+
 KeyPath = tuple[str | int, ...]
 
 _C_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", None)
@@ -59,9 +61,10 @@ LOADER: Any = _Loader if _C_SAFE_LOADER is not None else None
 # starts; text without either has none, so libyaml (whose nodes do not say where anchors or tags were) may
 # read it. The pure-Python loader refuses all three with a message.
 _MAY_ANCHOR_OR_TAG_RE = re.compile(r"(?<![^\W_])[&*][^\s,\[\]{}]|(?:^|[\s\[\]{},:-])!")
-# Field names as the schema writes them; any other key (a number, 'yes', '<<', odd characters) goes
-# the pure-Python way, which says what is wrong with it.
-_KEY_RE = re.compile(r"[a-z_]{1,60}\Z")
+# What a field name may be, for both ways of reading: words; anything else would garble
+# 'path:line: field: message' (a ':' or a newline). Other keys (a number, 'yes', '<<', odd characters) go
+# the pure-Python way, which says what is wrong with them.
+FIELD_NAME_RE = re.compile(r"[^\W\d][\w'.-]{0,59}\Z")
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # no octal, hex, underscores or sexagesimal
 _DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")  # a date without a time
 _BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
@@ -95,7 +98,15 @@ SCALARS: dict[str, Callable[[str], Any]] = {
 
 
 def parse(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]] | None:
-    """(data, lines) for ordinary YAML; None where the pure-Python loader must read it."""
+    """(data, lines) for ordinary YAML; None where the pure-Python loader must read it (also where lists
+    and mappings nest so deeply that libyaml's composer would crash)."""
+    if too_deep(text) is not None:
+        return None
+    return parse_within_limits(text, first_line)
+
+
+def parse_within_limits(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]] | None:
+    """``parse`` for text that ``yamllimits`` has passed already."""
     # The substring test first: the pattern has no fixed start, so it is tried at every position.
     if LOADER is None or (("&" in text or "*" in text or "!" in text) and _MAY_ANCHOR_OR_TAG_RE.search(text)):
         return None
@@ -125,9 +136,10 @@ def _build(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line
                 raise _Unusual
             key = key_node.value
             if key not in _PLAIN_KEYS:
-                if not _KEY_RE.match(key):
+                if not FIELD_NAME_RE.match(key):
                     raise _Unusual
-                _PLAIN_KEYS.add(key)
+                if len(_PLAIN_KEYS) < 4096:  # bounded: in `mkdocs serve` the process lives long
+                    _PLAIN_KEYS.add(key)
             where = (*path, key)
             if where in lines:  # a key given twice: the pure-Python path names both lines
                 raise _Unusual
@@ -145,5 +157,5 @@ def _build(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line
 
 
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
-# Keys that passed _KEY_RE; the same few dozen recur in every file.
+# Keys that passed FIELD_NAME_RE; the same few dozen recur in every file.
 _PLAIN_KEYS: set[str] = set()

@@ -7,7 +7,6 @@ spaces) and strict where a file could not mean what its author intended.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,14 +15,14 @@ from typing import Any
 
 import yaml
 
-from . import fastyaml
+from . import fastyaml, yamllimits
 from .errors import Problem, display_children, display_path
-from .schema import MAX_BODY_BYTES, MAX_SLUG_LENGTH, SLUG_PATTERN
+from .names import VOCABULARY_FOLDER, escaped, is_known_entry, name_problem
+from .schema import MAX_BODY_BYTES
 
 # A key path into the front matter: ("contacts", 0, "email").
 KeyPath = tuple[str | int, ...]
 
-_SLUG_RE = re.compile(rf"^{SLUG_PATTERN}$")
 _FENCE = "---"
 
 
@@ -55,21 +54,33 @@ class LoadResult:
 
 
 def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path, str | None]]:
-    """Yield (file, root, shown) for every practice file named or inside a named folder (not its subfolders).
-    ``shown`` is the file as messages show it where that is cheap to know (None: ``load_file`` works it out)."""
+    """Yield (file, root, shown) for every file named, and every entry of a named folder except those that
+    belong there and are no practice (``names.is_known_entry``): ``load_file`` reports every other one, so
+    a practice under a wrong name or in a subfolder is not left out in silence. ``shown`` is the file as
+    messages show it where that is cheap to know (None: ``load_file`` works it out)."""
     for path in paths:
         if path.is_dir() and path.suffix != ".md":
             shown = display_children(path)
             # By name: the same order as sorting the paths (all in one folder), without comparing Paths.
-            for child in sorted(path.iterdir(), key=_name):
-                if child.suffix == ".md" and not child.name.startswith("."):
+            with os.scandir(path) as entries:  # the kind of each entry comes with the listing
+                children = sorted(entries, key=_name)
+            for entry in children:
+                if not is_known_entry(entry.name, _is_dir(entry)):
+                    child = path / entry.name
                     yield child, path, shown(child)
         else:
             yield path, path.parent, None
 
 
-def _name(path: Path) -> str:
-    return path.name
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def load_paths(paths: Iterable[Path]) -> LoadResult:
@@ -85,7 +96,7 @@ def load_paths(paths: Iterable[Path]) -> LoadResult:
 
 def load_file(path: Path, root: Path, shown: str | None = None) -> tuple[RawPractice | None, list[Problem]]:
     """``shown``: ``display_path(path)``, where the caller knows it already."""
-    shown = display_path(path) if shown is None else shown
+    shown = escaped(display_path(path) if shown is None else shown)  # a name may hold a newline
 
     def problem(line: int, fld: str, message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(shown, line, fld, message)]
@@ -103,19 +114,16 @@ def load_file(path: Path, root: Path, shown: str | None = None) -> tuple[RawPrac
         if not path.exists():
             return problem(1, "file", "bestaat niet")
         if path.is_dir():
-            return problem(1, "file", "is een map, geen bestand; een praktijkvoorbeeld is één .md-bestand")
-    if path.suffix != ".md":
-        return problem(1, "file", "is geen .md-bestand; een praktijkvoorbeeld heet <slug>.md")
+            return problem(
+                1,
+                "file",
+                "is een map, geen bestand; een praktijkvoorbeeld is één .md-bestand, direct in de map "
+                f"(submappen worden niet gelezen, behalve {VOCABULARY_FOLDER}/ met de vaste lijsten)",
+            )
+    wrong_name = name_problem(path.name)
+    if wrong_name is not None:
+        return problem(1, "file", wrong_name)
     slug = path.stem
-    if not _SLUG_RE.match(slug) or len(slug) > MAX_SLUG_LENGTH:
-        suggestion = suggest_slug(slug)
-        return problem(
-            1,
-            "file",
-            f"bestandsnaam '{path.name}' is geen geldige slug: gebruik kleine letters, "
-            f"cijfers en koppeltekens (hoogstens {MAX_SLUG_LENGTH} tekens), "
-            f"bijvoorbeeld '{suggestion}.md'",
-        )
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -213,8 +221,6 @@ class YamlProblem(Exception):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
-# Field names are words; anything else would garble 'path:line: field: message' (a ':' or a newline).
-_KEY_RE = re.compile(r"^[^\W\d][\w'.-]{0,59}$")
 # How a YAML 1.1 plain key that is not text reads to an editor: 'yes: ...' is a boolean key.
 _KEY_TYPES = {
     "tag:yaml.org,2002:bool": "een ja/nee-waarde",
@@ -279,7 +285,10 @@ class _NodeProblem(Exception):
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
     """Parse YAML and return the data with the line of every key and list item (``first_line``-based)."""
-    fast = fastyaml.parse(text, first_line)
+    limit = yamllimits.limit_problem(text)  # before libyaml sees the text, for both ways of reading it
+    if limit is not None:
+        raise YamlProblem(limit[0] + first_line, limit[1])
+    fast = fastyaml.parse_within_limits(text, first_line)
     if fast is not None:
         return fast
     return _parse_slow(text, first_line)
@@ -341,7 +350,7 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], fir
                     f"veldnaam '{key}' leest YAML als {_KEY_TYPES[key_node.tag]}, niet als tekst; "
                     "gebruik een veldnaam als 'title' of 'summary'",
                 )
-            if not _KEY_RE.match(key):
+            if not fastyaml.FIELD_NAME_RE.match(key):
                 shown = key if len(key) <= 40 else key[:40] + "..."
                 raise YamlProblem(
                     line,
@@ -370,11 +379,3 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     }
     extra = next((h for key, h in hint.items() if key in problem), "controleer inspringing en aanhalingstekens")
     return f"YAML-fout: {problem} ({extra})"
-
-
-def suggest_slug(name: str) -> str:
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:MAX_SLUG_LENGTH].rstrip("-") or "naam-van-het-voorbeeld"

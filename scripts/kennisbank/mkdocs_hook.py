@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank import render_limit
 from kennisbank.errors import ContentError
 from kennisbank.leaks import packaged_theme_dirs, site_leaks
 from kennisbank.pages import Site
@@ -78,11 +79,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    render_limit.arm(page.file.edit_uri or page.file.src_uri, markdown, PluginError)  # until on_page_content
     content: SiteContent | None = _state["content"]
     if content is None:
         return markdown
     banner = problems_banner(content.errors) if content.errors else ""
     return banner + markdown + abbreviation_definitions(markdown, content.abbreviations)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    render_limit.disarm()
+    return html
+
+
+def on_build_error(error: Exception) -> None:
+    render_limit.disarm()
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

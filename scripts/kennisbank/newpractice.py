@@ -10,9 +10,10 @@ import re
 from pathlib import Path
 
 from .errors import KennisbankError, display_path
-from .load import split_and_parse, suggest_slug
+from .load import split_and_parse
+from .names import suggest_slug
 from .placeholders import MARKER
-from .schema import FIELDS_BY_NAME, MAX_SLUG_LENGTH, SLUG_PATTERN
+from .schema import FIELDS_BY_NAME, MAX_SLUG_LENGTH, RESERVED_SLUGS, SLUG_PATTERN
 from .template import Draft, render
 from .validate import validate
 from .vocabularies import Vocabularies, Vocabulary
@@ -70,6 +71,8 @@ def check_slug(slug: str) -> None:
             f"'{slug}' is geen geldige bestandsnaam: gebruik kleine letters, cijfers en koppeltekens "
             f"(hoogstens {MAX_SLUG_LENGTH} tekens), bijvoorbeeld '{suggest_slug(slug)}'"
         )
+    if slug in RESERVED_SLUGS:
+        raise NewPracticeError(f"'{slug}' is gereserveerd voor de site zelf; kies een andere bestandsnaam")
 
 
 def practice_path(directory: Path, draft: Draft, slug: str | None = None) -> Path:

@@ -163,5 +163,18 @@ BODY_SECTIONS: tuple[str, ...] = (
 
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MAX_SLUG_LENGTH = 80
+# Slugs whose page would take the place of a generated one: praktijkvoorbeelden/index.md is the page at
+# /praktijkvoorbeelden/ itself, not at /praktijkvoorbeelden/index/ where every overview links to.
+RESERVED_SLUGS = frozenset({"index"})
 MAX_BODY_BYTES = 200_000
+# The front matter of a real practice is one or two thousand characters and nests 3 levels deep (contacts:
+# a list of mappings); libyaml crashes on tens of thousands of levels (see yamllimits.py).
+MAX_FRONT_MATTER_CHARS = 50_000
+MAX_NESTING = 20
+# Limits on a body that keep the Markdown renderer fast (see body_limits.py; measured in
+# tests/test_body_limits.py). A real practice has at most a few dozen of each character.
+MARKUP_CHARACTERS = "[]()*_`<{!&\\"
+MAX_MARKUP_CHARACTERS = 500  # of each of MARKUP_CHARACTERS in one body
+MAX_PARAGRAPH_SCAN = 400_000  # per paragraph: for each '[' and '`', the characters after it
+MAX_BODY_NESTING = 20  # levels of lists, quotes and indentation
 REVIEW_WARNING_DAYS = 2 * 365

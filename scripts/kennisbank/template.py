@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .load import suggest_slug
+from .names import suggest_slug
 from .placeholders import placeholder
 from .schema import BODY_SECTIONS, FIELDS, Field, Kind
 from .vocabularies import Vocabularies

@@ -113,7 +113,7 @@ def build(documents: Iterable[Sequence[str]], refs: Sequence[str], fields: Seque
     # Pass 2: BM25 per field, with exactly lunr's floating-point operations.
     postings: dict[str, Posting] = {}
     for name, boost in fields:
-        # An empty kennisbank has no documents and nothing to average (and no loop below).
+        # No documents (a site whose every practice has errors): no postings, and no division by zero.
         average = sum(counts.total() for counts in frequencies[name]) / max(document_count, 1)
         for number, counts in enumerate(frequencies[name]):
             if not counts:
