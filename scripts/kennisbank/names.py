@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import PurePath
 
 from .schema import MAX_SLUG_LENGTH, RESERVED_SLUGS, SLUG_PATTERN
+from .text import slugify
 
 _SLUG_RE = re.compile(SLUG_PATTERN)
 PRACTICE_SUFFIX = ".md"
@@ -49,8 +50,7 @@ def _escape(char: str) -> str:
 
 
 def suggest_slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    slug = slugify(name, empty="")
     return slug[:MAX_SLUG_LENGTH].rstrip("-") or "naam-van-het-voorbeeld"
 
 

@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 
-def slugify(value: str) -> str:
-    """'Wmo' -> 'wmo'; 'Coördinatie & zo' -> 'coordinatie-zo'."""
+def slugify(value: str, empty: str = "x") -> str:
+    """'Wmo' -> 'wmo'; 'Coördinatie & zo' -> 'coordinatie-zo'; ``empty`` when nothing is left. The one slug
+    rule: anchors, file names suggested to editors and new practices all use it."""
     ascii_value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_value.lower()).strip("-") or "x"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_value.lower()).strip("-") or empty
