@@ -67,6 +67,15 @@ class Problem:
         return self.is_error or not self.publishable
 
 
+def field_label(path: tuple[str | int, ...]) -> str:
+    """The field part of a problem: ("contacts", 0, "email") -> "contacts[1].email", list items counted from
+    1, as editors count."""
+    label = ""
+    for part in path:
+        label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else part)
+    return label
+
+
 def display_path(path: Path) -> str:
     """The path as editors see it: relative to the working directory where possible."""
     absolute = Path(os.path.abspath(path))  # not resolve(): a symlink is shown by its own name

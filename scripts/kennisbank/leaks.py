@@ -24,10 +24,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote_plus
 
-from .errors import Problem, display_path
+from .errors import Problem, display_path, field_label
 from .mentions import Key, Matcher, make_trie, trie_pattern
 from .model import Practice
-from .validate import field_label
 from .withdrawn import ADVICE, contact_line, practice_mentions, withdrawn_people
 
 _BINARY_SUFFIXES = frozenset(

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .body_rules import BODY_RULES
-from .errors import Problem, Severity
+from .errors import Problem, Severity, field_label
 from .load import KeyPath, RawPractice
 from .model import Contact, Link, Practice, Source
 from .patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, PARTIAL_DATE_RE, PHONE_RE, URL_RE
 from .schema import FIELDS, REVIEW_WARNING_DAYS, Field, Kind
 from .vocabularies import Vocabularies
+from .withdrawn import mentions_in_file
 
 
 class _Invalid:
@@ -140,14 +141,6 @@ def _plan(fields: tuple[Field, ...]) -> tuple[dict[str, Field], tuple[tuple[Fiel
     if plan is None or plan[0] is not fields:
         plan = _PLANS[id(fields)] = (fields, {f.name: f for f in fields}, tuple((f, CHECKERS[f.kind]) for f in fields))
     return plan[1], plan[2]
-
-
-def field_label(path: KeyPath) -> str:
-    """("contacts", 0, "email") -> "contacts[1].email": list items counted from 1, as editors count."""
-    label = ""
-    for part in path:
-        label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else part)
-    return label
 
 
 def _join(prefix: str, name: str) -> str:
@@ -426,8 +419,6 @@ def withdrawn_mentions(values: dict[str, Any], ctx: Context) -> None:
     """A withdrawn contact's name, e-mail address or phone number must not be published anywhere else in the
     file either: the privacy page promises that it disappears from the site (the rule: ``mentions.py``)."""
     if any(contact.get("withdrawn") for contact in values.get("contacts", ())):
-        from .withdrawn import mentions_in_file  # withdrawn.py uses this module's field_label
-
         ctx.problems.extend(mentions_in_file(values, ctx.raw))
 
 

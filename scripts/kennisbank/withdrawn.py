@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus
 
-from .errors import Problem, display_path
+from .errors import Problem, display_path, field_label
 from .load import KeyPath, RawPractice, load_file
 from .mentions import Matcher, Mention, Person, line_offset, normalise, person_keys
 from .model import Contact, Practice
 from .schema import FIELDS, Field, Kind
-from .validate import field_label
 
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.PARAGRAPH, Kind.TEXT_LIST, Kind.EMAIL, Kind.PHONE, Kind.URL, Kind.INT_OR_TEXT})
 BODY: KeyPath = ("body",)
