@@ -15,6 +15,7 @@ from .catalogue import FACETS, Catalogue
 from .errors import KennisbankError, Problem, display_path
 from .markup import text
 from .model import Practice
+from .names import VOCABULARY_FOLDER
 from .pages import Output, Site, generate
 from .pipeline import DEFAULT_PRACTICES_DIR, run
 from .safety import scan_page
@@ -46,8 +47,9 @@ def build_content(
     """Run the pipeline and generate every output. With ``last_good`` (serve), broken files are replaced
     by their last valid version instead of failing. The vocabularies are those in ``practices_dir``, so a
     copy of the project (tests, benchmarks) uses its own."""
+    vocabulary_dir = practices_dir / VOCABULARY_FOLDER
     if vocabularies is None:
-        vocabularies = load_vocabularies(practices_dir / "vocabularies")
+        vocabularies = load_vocabularies(vocabulary_dir)
     state = run([practices_dir], vocabularies=vocabularies, today=today)
     catalogue = state.catalogue
     if catalogue is None:
@@ -55,7 +57,7 @@ def build_content(
     if last_good is not None:
         catalogue = last_good.restore(catalogue, state.errors)
     outputs = generate(catalogue, site)
-    sources = (*(p.path for p in catalogue.practices), *sorted((practices_dir / "vocabularies").glob("*.yml")))
+    sources = (*(p.path for p in catalogue.practices), *sorted(vocabulary_dir.glob("*.yml")))
     return SiteContent(outputs, state.problems, catalogue, abbreviations(catalogue.vocabularies), sources)
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .addresses import PRACTICES_FOLDER
 from .errors import ContentError, Problem
+from .names import VOCABULARY_FOLDER
 from .vocabulary_check import check_file
 from .vocabulary_schema import GLOSSARY, SPECS, Entry, VocabularySpec
 
 # The folder with the vocabulary files of this repository; tests and tools may pass another one.
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "practices" / "vocabularies"
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / PRACTICES_FOLDER / VOCABULARY_FOLDER
 
 
 class VocabularyError(ContentError):
