@@ -69,6 +69,8 @@ _VALUES: dict[tuple[str, str], frozenset[str]] = {
     ("script", "type"): frozenset({"module", "application/json"}),
     ("a", "target"): frozenset({"_blank"}),
 }
+# Material's component on the repository link that asks GitHub for stars and releases on every visit.
+REPOSITORY_FACTS = "source"
 # A <link> that the browser does not fetch may point elsewhere (the page's own public address).
 _LINKS_NOT_FETCHED = frozenset({"canonical", "prev", "next", "edit", "noopener", "alternate"})
 
@@ -137,7 +139,7 @@ def _attribute_problem(tag: str, name: str, value: str, allowed: frozenset[str],
         return "attribuut dat niet is toegestaan"
     if (tag, name) in _VALUES and value.strip().lower() not in _VALUES[tag, name]:
         return "waarde die niet is toegestaan"
-    if name == "data-md-component" and value == "source":  # Material would ask GitHub for the repository's facts
+    if name == "data-md-component" and value == REPOSITORY_FACTS:
         return "gegevens van een andere site"
     if name == "style" and not _ALLOWED_STYLE_RE.match(value.strip()):
         return "opmaak via style-attribuut"

@@ -18,7 +18,7 @@ from .model import Practice
 from .names import VOCABULARY_FOLDER
 from .pages import Output, Site, generate
 from .pipeline import DEFAULT_PRACTICES_DIR, run
-from .safety import scan_page
+from .safety import REPOSITORY_FACTS, scan_page
 from .untrusted import wrap
 from .vocabularies import Vocabularies, Vocabulary, load_vocabularies
 from .vocabulary_schema import SPECS
@@ -217,7 +217,7 @@ def withheld_page(problems: list[Problem]) -> str:
 
 # Material's header link to the repository asks api.github.com for stars, forks and the latest release
 # on every visit; the site makes no requests to other hosts, so the link stays but loses that component.
-_REPOSITORY_FACTS = ' data-md-component="source"'
+_REPOSITORY_FACTS = f' data-md-component="{REPOSITORY_FACTS}"'
 
 
 def without_repository_facts(page_html: str) -> str:
