@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .errors import Problem
+from .markup import dutch_number
 from .schema import MARKUP_CHARACTERS, MAX_BODY_NESTING, MAX_MARKUP_CHARACTERS, MAX_PARAGRAPH_SCAN
 
 if TYPE_CHECKING:
@@ -45,10 +46,6 @@ def _error(ctx: Context, offset: int, message: str) -> None:
     ctx.problems.append(Problem(ctx.raw.display, ctx.raw.body_line + offset, "body", message))
 
 
-def _dotted(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def _rule_markup_counts(body: str, ctx: Context) -> None:
     # All of them together first, in one pass over the bytes (no other character's UTF-8 holds an ASCII byte).
     encoded = body.encode("utf-8", "surrogatepass")
@@ -63,8 +60,8 @@ def _rule_markup_counts(body: str, ctx: Context) -> None:
             _error(
                 ctx,
                 body.count("\n", 0, at),
-                f"bevat {_dotted(count)} keer '{char}'; een tekst heeft er hoogstens {_dotted(MAX_MARKUP_CHARACTERS)} "
-                "(zoveel opmaaktekens maken het bouwen van de site heel traag)",
+                f"bevat {dutch_number(count)} keer '{char}'; een tekst heeft er hoogstens "
+                f"{dutch_number(MAX_MARKUP_CHARACTERS)} (zoveel opmaaktekens maken het bouwen van de site heel traag)",
             )
 
 
@@ -97,7 +94,7 @@ def _check_paragraph(text: str, offset: int, ctx: Context) -> None:
         _error(
             ctx,
             offset,
-            f"deze alinea van {_dotted(length)} tekens heeft te veel '[' of '`' voor zijn lengte: elk teken "
+            f"deze alinea van {dutch_number(length)} tekens heeft te veel '[' of '`' voor zijn lengte: elk teken "
             "laat het bouwen van de site de rest van de alinea doorzoeken (een link, een afkorting of code kan "
             "daar beginnen). Splits de alinea met een lege regel, of haal losse '[' en '`' weg",
         )

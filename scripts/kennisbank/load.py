@@ -17,6 +17,7 @@ import yaml
 
 from . import fastyaml, yamllimits
 from .errors import Problem, display_children, display_path
+from .markup import dutch_number
 from .names import VOCABULARY_FOLDER, escaped, is_known_entry, name_problem
 from .schema import MAX_BODY_BYTES
 
@@ -132,8 +133,8 @@ def load_file(path: Path, root: Path, shown: str | None = None) -> tuple[RawPrac
         return problem(
             1,
             "file",
-            f"is {len(data):,} bytes; een praktijkvoorbeeld is hoogstens "
-            f"{MAX_BODY_BYTES:,} bytes (zet lange bijlagen elders en link ernaar)".replace(",", "."),
+            f"is {dutch_number(len(data))} bytes; een praktijkvoorbeeld is hoogstens "
+            f"{dutch_number(MAX_BODY_BYTES)} bytes (zet lange bijlagen elders en link ernaar)",
         )
     try:
         text = data.decode("utf-8")

@@ -89,6 +89,11 @@ def dutch_date(value: str | dt.date) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
+def dutch_number(number: int) -> str:
+    """12345 -> '12.345': a dot between thousands, as Dutch writes them."""
+    return f"{number:,}".replace(",", ".")
+
+
 def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem, display_path
+from .markup import dutch_number
 from .schema import SLUG_PATTERN, Field, Kind
 from .vocabulary_schema import DUTCH_NAMES, MAX_DEPTH, MAX_FILE_BYTES, Entry, VocabularySpec
 from .vocabulary_yaml import KeyPath, YamlProblem, read
@@ -75,7 +76,7 @@ def check_file(path: Path, spec: VocabularySpec) -> tuple[list[Entry], list[Prob
     except OSError as exc:
         return fail(1, "file", f"kan niet worden gelezen: {exc.strerror}")
     if len(data) > MAX_FILE_BYTES:
-        size, limit = (f"{n:,}".replace(",", ".") for n in (len(data), MAX_FILE_BYTES))
+        size, limit = dutch_number(len(data)), dutch_number(MAX_FILE_BYTES)
         return fail(1, "file", f"is {size} bytes; een vaste lijst is hoogstens {limit} bytes")
     try:
         text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .markup import dutch_number
 from .schema import MAX_FRONT_MATTER_CHARS, MAX_NESTING
 
 _EVENT_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -29,17 +30,13 @@ _BREAK = "\n\r\x85\u2028\u2029"
 _PREFIX = "[ \t?:-]"
 
 
-def _dotted(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def limit_problem(text: str) -> tuple[int, str] | None:
     """(line counted from 0, message) where ``text`` is too long or nests too deeply; None within limits."""
     if len(text) > MAX_FRONT_MATTER_CHARS:
         return (
             text.count("\n", 0, MAX_FRONT_MATTER_CHARS),
-            f"is {_dotted(len(text))} tekens lang; de front matter is hoogstens {_dotted(MAX_FRONT_MATTER_CHARS)} "
-            "tekens (zet lange tekst onder de front matter, in de hoofdtekst)",
+            f"is {dutch_number(len(text))} tekens lang; de front matter is hoogstens "
+            f"{dutch_number(MAX_FRONT_MATTER_CHARS)} tekens (zet lange tekst onder de front matter, in de hoofdtekst)",
         )
     deep = too_deep(text)
     if deep is None:
