@@ -289,7 +289,13 @@ def test_no_fixture_runs_script_or_reaches_another_host(browser: Any, hostile_si
     from .conftest import serve_directory
 
     origin = serve_directory(hostile_site).rstrip("/")
-    paths = [f"praktijkvoorbeelden/{p.stem}/" for p in ACCEPTED] + ["themas/nazorg/afdrukken/", "contacten/", ""]
+    finder = "zoeken/?q=voorbeeldstad"  # the finder writes the hostile titles and summaries into its results
+    paths = [f"praktijkvoorbeelden/{p.stem}/" for p in ACCEPTED] + [
+        "themas/nazorg/afdrukken/",
+        "contacten/",
+        "",
+        finder,
+    ]
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     requests: list[str] = []
@@ -299,6 +305,10 @@ def test_no_fixture_runs_script_or_reaches_another_host(browser: Any, hostile_si
     try:
         for path in paths:
             page.goto(f"{origin}/{path}", wait_until="networkidle")
+            if path == finder:
+                page.wait_for_selector("#kb-finder[data-ready] .kb-result")
+                results = page.inner_text("#kb-finder-results")
+                assert "[klik](javascript:alert(1)) {: onclick=alert(1) }" in results, results
             sources = page.eval_on_selector_all("script", "els => els.map(e => e.src)")
             assert all(not s or s.startswith(f"{origin}/assets/") for s in sources), (path, sources)
             dangerous = page.evaluate(
@@ -307,7 +317,7 @@ def test_no_fixture_runs_script_or_reaches_another_host(browser: Any, hostile_si
                     .map(a => e.tagName + ' ' + a.name + '=' + a.value))"""
             )
             assert dangerous == [], (path, dangerous)
-            links = page.locator("article a:not([href]), article a[href^='#']")
+            links = page.locator("article a:not([href]):visible, article a[href^='#']:visible")
             for index in range(links.count()):
                 links.nth(index).click(timeout=2000, no_wait_after=True)
             page.wait_for_load_state("networkidle")
