@@ -15,8 +15,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kennisbank.catalogue import FACETS, Catalogue
-from kennisbank.pages.finder import FINDER_FACETS
+from kennisbank.catalogue import Catalogue
+from kennisbank.facets import FACETS
 from kennisbank.pages.search import ASSETS, finder_boot, search_outputs
 from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data
@@ -157,14 +157,11 @@ PAGE_QUERIES = ["privacy", "twente", "toegankelijkheid", "privacy toegankelijkhe
 
 def catalogue() -> Catalogue:
     real = load_vocabularies()
-    vocabularies = dataclasses.replace(
-        real,
-        glossary=GLOSSARY,
-        **{
-            key: dataclasses.replace(real.by_key(key), terms=tuple(Term(i, name) for i, name in terms))
-            for key, terms in VOCABULARIES.items()
-        },
-    )
+    terms = {
+        key: dataclasses.replace(real.by_key(key), terms=tuple(Term(i, name) for i, name in terms))
+        for key, terms in VOCABULARIES.items()
+    }
+    vocabularies = dataclasses.replace(real, glossary=GLOSSARY, terms={**real.terms, **terms})
     frame = build_catalogue([FIXTURES / "catalogue"], today=TODAY).practices[0]
     practices = [
         dataclasses.replace(
@@ -192,7 +189,8 @@ def facet_counts(searcher: Searcher, query: str, selected: dict[str, list[str]])
     """Per facet, per value in vocabulary order: the results with that value and the other facets' selections."""
     vocabularies = searcher.data.catalogue.vocabularies
     counts = {}
-    for attribute, vocabulary in FACETS:
+    for facet in FACETS:
+        attribute, vocabulary = facet.name, facet.key
         others = {k: frozenset(v) for k, v in selected.items() if k != attribute}
         counts[attribute] = [
             len(searcher.search(query, Filters({**others, attribute: frozenset({term.id})})))
@@ -222,7 +220,7 @@ def finder_cases() -> dict[str, Any]:
         "about": "Written by tests/test_finder_js.py from tests/finder_cases.py: do not edit; see there.",
         "boot": finder_boot(data, sharded, blocks),
         "files": files,
-        "facetParams": [[attribute, param] for attribute, _vocabulary, param, _legend in FINDER_FACETS],
+        "facetParams": [[facet.name, facet.param] for facet in FACETS],
         "texts": [{"text": t, "words": words(t), "stems": content_stems(t)} for t in TEXTS],
         "vocabularyStems": [stem(w) for w in vocabulary],
         "synonymMatches": [

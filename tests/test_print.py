@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
+from kennisbank.addresses import SECTION_FOLDERS, print_src, term_src
 from kennisbank.markup import dutch_date
 from kennisbank.pages import Site
-from kennisbank.pages.paths import SECTION_FOLDERS, print_src, term_src
 from kennisbank.pages.printing import print_pages, printable_terms
-from kennisbank.pdf import PREFIXES, print_jobs, print_pdf
+from kennisbank.pdf import print_jobs, print_pdf
 from kennisbank.pipeline import build_catalogue
 
 from .conftest import FIXTURES
@@ -103,7 +103,7 @@ def test_every_overview_prints_every_practice_without_chrome(
     total_pages = total_practices = 0
     for vocab, term in printable_terms(catalogue):
         path = print_src(vocab.key, term.id).removesuffix(".md") + "/"
-        assert jobs[path].filename == f"{PREFIXES[vocab.key]}-{term.id}.pdf"
+        assert jobs[path].filename == f"{ {'themes': 'thema', 'regions': 'regio'}[vocab.key] }-{term.id}.pdf"
         pdf = print_pdf(page, site_url + path)
         text, pages = pdf_text(pdf, tmp_path)
         practices = catalogue.practices_with(vocab.key, term.id)

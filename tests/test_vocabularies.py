@@ -25,8 +25,9 @@ from click.testing import CliRunner
 from kennisbank import vocabularies
 from kennisbank.cli import cli
 from kennisbank.errors import ContentError, KennisbankError, Problem
+from kennisbank.facets import SPECS
 from kennisbank.vocabularies import DEFAULT_DIR, VocabularyError, load_vocabularies
-from kennisbank.vocabulary_schema import GLOSSARY, MAX_FILE_BYTES, SPECS
+from kennisbank.vocabulary_schema import GLOSSARY, MAX_FILE_BYTES
 from kennisbank.vocabulary_yaml import read
 
 from .conftest import FIXTURES, REPO, TODAY, copy_project

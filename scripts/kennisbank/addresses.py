@@ -1,9 +1,12 @@
 """Every address rule in one place: where a practice's file lies in the repository, where its generated page
 lies below docs/, and the URL MkDocs makes of a page's source path. Pages, search, the CLI and the PDFs all
-read them from here, so a URL cannot drift between them. The URLs are Dutch and stable: printed overviews
+read them from here, so a URL cannot drift between them. Each facet's folder or single page is declared in
+``facets.FACETS``; how those become paths is written here. The URLs are Dutch and stable: printed overviews
 and links from elsewhere keep working."""
 
 from __future__ import annotations
+
+from .facets import BY_KEY, FACETS
 
 PRACTICES_FOLDER = "practices"  # the repository folder with one file per practice
 PRACTICE_PAGES = "praktijkvoorbeelden"  # the folder of their pages: /praktijkvoorbeelden/<slug>/
@@ -32,3 +35,44 @@ def page_url(src_uri: str) -> str:
     if path.endswith("/index"):
         return path.removesuffix("index")
     return path + "/"
+
+
+# vocabulary key -> folder of its pages; the folder is the Dutch URL (/themas/<id>/ ...)
+SECTION_FOLDERS: dict[str, str] = {facet.key: facet.folder for facet in FACETS if facet.folder}
+
+# Vocabularies shown as one page with an anchor per term, rather than a page per term.
+SINGLE_PAGE_SECTIONS: dict[str, str] = {facet.key: facet.page for facet in FACETS if facet.page}
+
+HOME = "index.md"
+CONTACTS = "contacten.md"
+FINDER = "zoeken.md"
+GLOSSARY = "begrippen/index.md"
+PRIVACY = "privacy.md"
+
+
+def term_src(vocabulary: str, term_id: str) -> str:
+    if vocabulary in SINGLE_PAGE_SECTIONS:
+        return f"{SINGLE_PAGE_SECTIONS[vocabulary]}#{term_id}"
+    return f"{SECTION_FOLDERS[vocabulary]}/{term_id}/index.md"
+
+
+def section_src(vocabulary: str) -> str:
+    return SINGLE_PAGE_SECTIONS.get(vocabulary) or f"{SECTION_FOLDERS[vocabulary]}/index.md"
+
+
+def print_src(vocabulary: str, term_id: str) -> str:
+    return f"{SECTION_FOLDERS[vocabulary]}/{term_id}/afdrukken.md"
+
+
+def print_url(vocabulary: str, term_id: str) -> str:
+    return f"{SECTION_FOLDERS[vocabulary]}/{term_id}/afdrukken/"
+
+
+def pdf_name(vocabulary: str, term_id: str) -> str:
+    """The file ``make pdf`` writes for a print overview: 'thema-nazorg.pdf'."""
+    return f"{BY_KEY[vocabulary].param}-{term_id}.pdf"
+
+
+def printable(vocabulary: str) -> bool:
+    """Whether the terms of ``vocabulary`` get a print overview (those with practices do)."""
+    return BY_KEY[vocabulary].printable

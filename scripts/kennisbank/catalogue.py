@@ -8,19 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .errors import Problem, display_path
+from .facets import FACETS
 from .model import Contact, Practice
 from .vocabularies import Vocabularies
 from .withdrawn import withdrawn_elsewhere
-
-# The front-matter fields that hold vocabulary ids, with the vocabulary they use.
-FACETS: tuple[tuple[str, str], ...] = (
-    ("themes", "themes"),
-    ("target_groups", "target_groups"),
-    ("region", "regions"),
-    ("phases", "phases"),
-    ("evidence", "evidence"),
-    ("success_factors", "success_factors"),
-)
 
 
 @dataclass(frozen=True)
@@ -40,13 +31,12 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         self.practices.sort(key=lambda p: (p.title.casefold(), p.slug))
-        for attribute, vocabulary in FACETS:
-            index: dict[str, list[Practice]] = {term.id: [] for term in self.vocabularies.by_key(vocabulary)}
+        for facet in FACETS:
+            index: dict[str, list[Practice]] = {term.id: [] for term in self.vocabularies.by_key(facet.key)}
             for practice in self.practices:
-                value = getattr(practice, attribute)
-                for term_id in (value,) if isinstance(value, str) else value:
+                for term_id in facet.ids(practice):
                     index[term_id].append(practice)
-            self.by_term[vocabulary] = index
+            self.by_term[facet.key] = index
 
     def practices_with(self, vocabulary: str, term_id: str) -> list[Practice]:
         return self.by_term[vocabulary][term_id]

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
@@ -19,6 +19,7 @@ import click
 from .annotations import github_annotation
 from .cli_editors import EDITOR_COMMANDS
 from .errors import KennisbankError, Problem, sorted_problems
+from .facets import FACETS
 from .markup import plural
 from .pipeline import DEFAULT_PRACTICES_DIR, run
 from .vocabularies import VocabularyError
@@ -125,19 +126,23 @@ def build(site_dir: Path, config_file: Path, wait: float | None) -> None:
     click.echo(f"Site gebouwd in {site_dir}")
 
 
-# (option, practice attribute, vocabulary) for the facet filters of ``search``.
-SEARCH_FILTERS: tuple[tuple[str, str, str], ...] = (
-    ("theme", "themes", "themes"),
-    ("target_group", "target_groups", "target_groups"),
-    ("region", "region", "regions"),
-)
+def facet_options(command: Callable[..., None]) -> Callable[..., None]:
+    """One filter option per facet (--theme, --region ...), each keyed by the facet's field."""
+    for facet in reversed(FACETS):
+        this = "deze" if facet.vocabulary.each == "elke" else "dit"
+        command = click.option(
+            facet.option,
+            facet.name,
+            multiple=True,
+            metavar="ID",
+            help=f"Alleen {this} {facet.vocabulary.label} (id, bijv. {facet.example}); mag vaker.",
+        )(command)
+    return command
 
 
 @cli.command()
 @click.argument("query")
-@click.option("--theme", multiple=True, metavar="ID", help="Alleen dit thema (id, bijv. nazorg); mag vaker.")
-@click.option("--target-group", multiple=True, metavar="ID", help="Alleen deze doelgroep (id, bijv. vso).")
-@click.option("--region", multiple=True, metavar="ID", help="Alleen deze regio (id, bijv. twente).")
+@facet_options
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON: path, slug, title en score, beste eerst.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Toon de eerste N (0: alle; standaard 10).")
 def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, ...]) -> None:
@@ -150,15 +155,14 @@ def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, 
 
     catalogue = build_catalogue()
     filters = {}
-    for option, attribute, vocabulary in SEARCH_FILTERS:
-        vocab = catalogue.vocabularies.by_key(vocabulary)
-        unknown = [value for value in selected[option] if value not in vocab]
+    for facet in FACETS:
+        vocab = catalogue.vocabularies.by_key(facet.key)
+        unknown = [value for value in selected[facet.name] if value not in vocab]
         if unknown:
             raise click.BadParameter(
-                f"onbekend: {', '.join(unknown)}; kies uit: {', '.join(vocab.ids)}",
-                param_hint=f"--{option.replace('_', '-')}",
+                f"onbekend: {', '.join(unknown)}; kies uit: {', '.join(vocab.ids)}", param_hint=facet.option
             )
-        filters[attribute] = frozenset(selected[option])
+        filters[facet.name] = frozenset(selected[facet.name])
     searcher = Searcher(build_search_data(catalogue))
     results = searcher.search(query, Filters(filters))
     if as_json:

@@ -58,6 +58,8 @@ class Practice:
     title_line: int = 2  # where 'title' stands in the file, for messages across files
     contacts_line: int = 1  # where 'contacts' stands
     body_line: int = 1  # the file line on which ``body`` starts (its leading blank lines are stripped)
+    # The ids of the facets that have no attribute above (one declared only in facets.py): (field, ids) pairs.
+    extra_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def url(self) -> str:

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .addresses import pdf_name, print_url
 from .chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
 from .errors import KennisbankError
-from .pages.paths import SECTION_FOLDERS
-from .pages.terms import PRINTABLE
+from .facets import PRINTED
 
 # File name prefix per printable vocabulary: thema-nazorg.pdf, regio-twente.pdf.
-PREFIXES: dict[str, str] = {"themes": "thema", "regions": "regio"}
 
 
 class PdfError(KennisbankError):
@@ -34,11 +33,10 @@ class PrintJob:
 def print_jobs(site_dir: Path) -> list[PrintJob]:
     """Every overview the built site has, found in the site itself so the PDFs match what is online."""
     jobs = []
-    for vocabulary in sorted(PRINTABLE):
-        folder = SECTION_FOLDERS[vocabulary]
-        for page in sorted(site_dir.glob(f"{folder}/*/afdrukken/index.html")):
+    for vocabulary in PRINTED:
+        for page in sorted(site_dir.glob(print_url(vocabulary, "*") + "index.html")):
             term_id = page.parent.parent.name
-            jobs.append(PrintJob(f"{folder}/{term_id}/afdrukken/", f"{PREFIXES[vocabulary]}-{term_id}.pdf"))
+            jobs.append(PrintJob(print_url(vocabulary, term_id), pdf_name(vocabulary, term_id)))
     return jobs
 
 

@@ -7,44 +7,9 @@ are plain English; the descriptions are Dutch, because editors read them.
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
-
-
-class Kind(enum.Enum):
-    TEXT = "text"  # one line of text
-    PARAGRAPH = "paragraph"  # text that may run over several lines
-    TEXT_LIST = "text_list"
-    TERM = "term"  # one id from a vocabulary
-    TERM_LIST = "term_list"  # ids from a vocabulary
-    DATE = "date"  # YYYY-MM-DD, not in the future
-    PARTIAL_DATE = "partial_date"  # YYYY, YYYY-MM or YYYY-MM-DD
-    EMAIL = "email"
-    PHONE = "phone"
-    URL = "url"  # http(s) only
-    BOOL = "bool"
-    INT_OR_TEXT = "int_or_text"  # a page number, or a page range as text
-    OBJECT = "object"  # a mapping with its own fields
-    OBJECT_LIST = "object_list"  # a list of such mappings
-    ID = "id"  # a vocabulary term's own id: a lowercase ASCII slug (see SLUG_PATTERN)
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind: Kind
-    description: str
-    required: bool = False
-    vocabulary: str | None = None  # key in vocabularies.SPECS for TERM and TERM_LIST
-    max_length: int | None = None  # for text, per item for lists
-    min_items: int = 0
-    max_items: int | None = None
-    fields: tuple[Field, ...] = ()  # for OBJECT and OBJECT_LIST
-    example: str = ""
-    pattern: str = ""  # for text: a regular expression the whole text must match
-    choices: tuple[str, ...] = ()  # for text: the only values allowed
-    unique: bool = False  # in a list of mappings: no two share this value (compared case-insensitively)
-
+from .facets import FACETS, facet_field
+from .fieldtypes import Field as Field
+from .fieldtypes import Kind as Kind
 
 CONTACT_FIELDS: tuple[Field, ...] = (
     Field("name", Kind.TEXT, "Naam van de contactpersoon, zoals de bron die noemt.", required=True, max_length=100),
@@ -72,6 +37,10 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field("url", Kind.URL, "Webadres van de bron, als die online staat.", max_length=500),
 )
 
+# Where the facets stand among the other fields: in the template of a new practice, the JSON Schema and the
+# guide. Their declarations are in facets.py.
+_PLACED = ("region", "themes", "target_groups", "phases", "success_factors", "evidence")
+
 FIELDS: tuple[Field, ...] = (
     Field(
         "title",
@@ -81,54 +50,18 @@ FIELDS: tuple[Field, ...] = (
         max_length=120,
     ),
     Field("summary", Kind.PARAGRAPH, "Samenvatting in één tot drie zinnen.", required=True, max_length=600),
-    Field(
-        "region",
-        Kind.TERM,
-        "Arbeidsmarktregio (id uit regions.yml), of 'landelijk'.",
-        required=True,
-        vocabulary="regions",
-    ),
+    facet_field("region"),
     Field("municipalities", Kind.TEXT_LIST, "Betrokken gemeenten.", max_length=80),
     Field(
         "organisations", Kind.TEXT_LIST, "Betrokken organisaties: scholen, gemeenten, UWV, werkgevers.", max_length=150
     ),
-    Field(
-        "themes",
-        Kind.TERM_LIST,
-        "Thema's (ids uit themes.yml); het belangrijkste eerst.",
-        required=True,
-        vocabulary="themes",
-        min_items=1,
-    ),
-    Field(
-        "target_groups",
-        Kind.TERM_LIST,
-        "Doelgroepen (ids uit target_groups.yml).",
-        required=True,
-        vocabulary="target_groups",
-        min_items=1,
-    ),
-    Field(
-        "phases",
-        Kind.TERM_LIST,
-        "Fasen in de route van school naar werk (ids uit phases.yml).",
-        required=True,
-        vocabulary="phases",
-        min_items=1,
-    ),
-    Field(
-        "success_factors",
-        Kind.TERM_LIST,
-        "Werkzame bestanddelen die het voorbeeld laat zien (ids uit success_factors.yml).",
-        vocabulary="success_factors",
-    ),
-    Field(
-        "evidence",
-        Kind.TERM,
-        "Bewijsniveau (id uit evidence.yml): hoe sterk is onderbouwd dat het werkt?",
-        required=True,
-        vocabulary="evidence",
-    ),
+    facet_field("themes"),
+    facet_field("target_groups"),
+    facet_field("phases"),
+    facet_field("success_factors"),
+    facet_field("evidence"),
+    # A facet declared only in facets.py (a new one) comes after those above.
+    *(facet.field for facet in FACETS if facet.name not in _PLACED),
     Field("period", Kind.TEXT, "Looptijd, bijvoorbeeld '2021–2024' of 'sinds 2015'.", max_length=60),
     Field("key_figures", Kind.TEXT_LIST, "Kerncijfers uit de bron: bereikt, geplaatst, kosten.", max_length=250),
     Field(

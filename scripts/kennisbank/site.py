@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .catalogue import FACETS, Catalogue
+from .catalogue import Catalogue
 from .errors import KennisbankError, Problem, display_path
+from .facets import FACETS, SPECS
 from .markup import text
 from .model import Practice
 from .names import VOCABULARY_FOLDER
@@ -21,7 +22,6 @@ from .pipeline import DEFAULT_PRACTICES_DIR, run
 from .safety import REPOSITORY_FACTS, scan_page
 from .untrusted import wrap
 from .vocabularies import Vocabularies, Vocabulary, load_vocabularies
-from .vocabulary_schema import SPECS
 
 
 @dataclass
@@ -105,10 +105,9 @@ class LastGood:
 def _known_terms(practice: Practice, vocabularies: Vocabularies) -> bool:
     """A last good version may use an id the vocabularies no longer have (a renamed theme): it then waits,
     off the site, until its file is fixed; its file's error says which id is unknown."""
-    for attribute, key in FACETS:
-        value = getattr(practice, attribute)
-        vocabulary = vocabularies.by_key(key)
-        if any(term_id not in vocabulary for term_id in ((value,) if isinstance(value, str) else value)):
+    for facet in FACETS:
+        vocabulary = vocabularies.by_key(facet.key)
+        if any(term_id not in vocabulary for term_id in facet.ids(practice)):
             return False
     return True
 
@@ -129,7 +128,7 @@ def _problems_of(exc: Exception, practices_dir: Path) -> list[Problem]:
 
 def _no_vocabularies() -> Vocabularies:
     empty = {spec.key: Vocabulary(spec.key, spec.label, (), spec.unknown) for spec in SPECS}
-    return Vocabularies(glossary=(), **empty)
+    return Vocabularies(empty)
 
 
 def abbreviations(vocabularies: Vocabularies) -> dict[str, str]:

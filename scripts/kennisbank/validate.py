@@ -6,6 +6,7 @@ of a file are collected; a file with errors yields no ``Practice``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -15,6 +16,7 @@ from typing import Any
 
 from .body_rules import BODY_RULES
 from .errors import Problem, Severity, field_label
+from .facets import FACETS
 from .load import KeyPath, RawPractice
 from .model import Contact, Link, Practice, Source
 from .patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, PARTIAL_DATE_RE, PHONE_RE, URL_RE
@@ -448,4 +450,12 @@ def build_practice(raw: RawPractice, values: dict[str, Any]) -> Practice:
         # ``body`` above starts after the blank lines that follow the front matter; offsets into it count
         # from the line where it starts.
         body_line=raw.body_line + len(raw.body) - len(raw.body.lstrip("\n")),
+        extra_terms=tuple((f.name, _ids(values.get(f.name, ()))) for f in FACETS if f.name not in _ATTRIBUTES),
     )
+
+
+_ATTRIBUTES = frozenset(f.name for f in dataclasses.fields(Practice))
+
+
+def _ids(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)

@@ -8,14 +8,16 @@ the finder all read them from here. What each file may hold is declared in ``voc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .addresses import PRACTICES_FOLDER
 from .errors import ContentError, Problem
+from .facets import SPECS
 from .names import VOCABULARY_FOLDER
 from .vocabulary_check import check_file
-from .vocabulary_schema import GLOSSARY, SPECS, Entry, VocabularySpec
+from .vocabulary_schema import GLOSSARY, Entry, VocabularySpec
 
 # The folder with the vocabulary files of this repository; tests and tools may pass another one.
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / PRACTICES_FOLDER / VOCABULARY_FOLDER
@@ -72,19 +74,38 @@ class GlossaryEntry:
 
 @dataclass(frozen=True)
 class Vocabularies:
-    themes: Vocabulary
-    target_groups: Vocabulary
-    regions: Vocabulary
-    phases: Vocabulary
-    evidence: Vocabulary
-    success_factors: Vocabulary
-    glossary: tuple[GlossaryEntry, ...]
+    """Every facet's vocabulary, by key (see ``facets.FACETS``), and the glossary."""
+
+    terms: Mapping[str, Vocabulary]
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     def by_key(self, key: str) -> Vocabulary:
-        vocabulary = getattr(self, key)
-        if not isinstance(vocabulary, Vocabulary):
-            raise KeyError(key)
-        return vocabulary
+        return self.terms[key]
+
+    # The vocabularies that pages use by name (the region of a contact, the themes of a print cover).
+    @property
+    def themes(self) -> Vocabulary:
+        return self.terms["themes"]
+
+    @property
+    def target_groups(self) -> Vocabulary:
+        return self.terms["target_groups"]
+
+    @property
+    def regions(self) -> Vocabulary:
+        return self.terms["regions"]
+
+    @property
+    def phases(self) -> Vocabulary:
+        return self.terms["phases"]
+
+    @property
+    def evidence(self) -> Vocabulary:
+        return self.terms["evidence"]
+
+    @property
+    def success_factors(self) -> Vocabulary:
+        return self.terms["success_factors"]
 
 
 def load_vocabularies(directory: Path | None = None) -> Vocabularies:
@@ -106,7 +127,7 @@ def load_vocabularies(directory: Path | None = None) -> Vocabularies:
         glossary = [_glossary_entry(entry) for entry in entries]
     if problems:
         raise VocabularyError(problems)
-    return Vocabularies(glossary=tuple(glossary), **loaded)
+    return Vocabularies(loaded, tuple(glossary))
 
 
 def _term(entry: Entry, spec: VocabularySpec) -> Term:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .schema import Field, Kind
+from .fieldtypes import Field, Kind
 from .text import slugify
 
 # The success factors' groups, in the order and with the headings of the page /handvatten/.
@@ -216,21 +216,6 @@ class VocabularySpec:
         return "elke" if self.unknown.startswith("onbekende") else "elk"
 
 
-SPECS: tuple[VocabularySpec, ...] = (
-    VocabularySpec("themes", "themes.yml", "thema", "onbekend thema"),
-    VocabularySpec("target_groups", "target_groups.yml", "doelgroep", "onbekende doelgroep"),
-    VocabularySpec("regions", "regions.yml", "regio", "onbekende regio", REGION_FIELDS, (region_codes,)),
-    VocabularySpec("phases", "phases.yml", "fase", "onbekende fase"),
-    VocabularySpec("evidence", "evidence.yml", "bewijsniveau", "onbekend bewijsniveau"),
-    VocabularySpec(
-        "success_factors",
-        "success_factors.yml",
-        "werkzaam bestanddeel",
-        "onbekend werkzaam bestanddeel",
-        SUCCESS_FACTOR_FIELDS,
-        (groups_together,),
-    ),
-)
 # The glossary is optional (a copy of the project may leave it out) and may be empty.
 GLOSSARY = VocabularySpec(
     "glossary", "glossary.yml", "begrip", "onbekend begrip", GLOSSARY_FIELDS, (distinct_anchors,), min_entries=0

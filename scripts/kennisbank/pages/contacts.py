@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..addresses import CONTACTS, PRIVACY, term_src
 from ..catalogue import Catalogue
 from ..markup import dutch_date, front_matter, link, plural, text
 from .base import Output, Site
-from .paths import CONTACTS, PRIVACY, term_src
 from .practice import contact_markdown
 
 

@@ -21,10 +21,11 @@ from typing import Any
 
 import mkdocs.contrib.search
 
+from ..addresses import FINDER, section_src, term_src
 from ..catalogue import Catalogue
+from ..facets import FACETS, Facet
 from ..markup import attr, front_matter, link, plural, text
 from .base import Output, Site
-from .paths import FINDER, section_src, term_src
 
 ASSETS = "assets/finder/"
 _MKDOCS_SEARCH = Path(mkdocs.contrib.search.__file__).parent
@@ -36,22 +37,6 @@ LUNR_FILES: tuple[tuple[str, Path], ...] = (
 )
 # The finder's ES modules (search/finder/*.js), shipped side by side below ASSETS; this one imports the rest.
 FINDER_SCRIPT = "finder.js"
-
-NO_SCRIPT_VOCABULARIES: tuple[tuple[str, str, str], ...] = (
-    ("themes", "Per thema", "Alle thema's"),
-    ("target_groups", "Per doelgroep", "Alle doelgroepen"),
-    ("regions", "Per regio", "Alle regio's"),
-)
-
-# (practice attribute, vocabulary, URL parameter, legend): the facets, in the order they show.
-FINDER_FACETS: tuple[tuple[str, str, str, str], ...] = (
-    ("themes", "themes", "thema", "Thema"),
-    ("target_groups", "target_groups", "doelgroep", "Doelgroep"),
-    ("region", "regions", "regio", "Regio"),
-    ("phases", "phases", "fase", "Fase"),
-    ("evidence", "evidence", "bewijs", "Bewijsniveau"),
-    ("success_factors", "success_factors", "bestanddeel", "Werkzaam bestanddeel"),
-)
 
 
 def finder_page(catalogue: Catalogue, site: Site, boot: Mapping[str, Any]) -> Output:
@@ -69,24 +54,26 @@ def finder_markdown(catalogue: Catalogue, site: Site, boot: Mapping[str, Any]) -
         '<div class="kb-finder-browse" markdown>\n\n',
         f"Bladeren door alle {plural(len(catalogue.practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}:\n\n",
     ]
-    for vocabulary, heading, all_label in NO_SCRIPT_VOCABULARIES:
+    for facet in (f for f in FACETS if f.browse):
+        vocabulary = facet.key
         vocab = catalogue.vocabularies.by_key(vocabulary)
         items = [
             f"- {link(t.name, term_src(vocabulary, t.id), src)} ({len(catalogue.practices_with(vocabulary, t.id))})"
             for t in vocab
             if catalogue.practices_with(vocabulary, t.id)
         ]
-        parts.append(f"## {heading}\n\n" + "\n".join(items) + "\n\n")
-        parts.append(f"{link(all_label, section_src(vocabulary), src)}\n\n")
+        parts.append(f"## Per {facet.legend.lower()}\n\n" + "\n".join(items) + "\n\n")
+        parts.append(f"{link('Alle ' + facet.title.lower(), section_src(vocabulary), src)}\n\n")
     parts.append("</div>\n\n")
     parts.append(scripts())
     return "".join(parts)
 
 
-def facet_fieldset(catalogue: Catalogue, attribute: str, vocabulary: str, param: str, legend: str) -> str:
+def facet_fieldset(catalogue: Catalogue, facet: Facet) -> str:
+    param = facet.param
     rows = []
-    for term in catalogue.vocabularies.by_key(vocabulary):
-        count = len(catalogue.practices_with(vocabulary, term.id))
+    for term in catalogue.vocabularies.by_key(facet.key):
+        count = len(catalogue.practices_with(facet.key, term.id))
         if not count:
             continue
         control = f"kb-{param}-{term.id}"
@@ -96,8 +83,8 @@ def facet_fieldset(catalogue: Catalogue, attribute: str, vocabulary: str, param:
         )
     long = " kb-facet-long" if len(rows) > 12 else ""
     return (
-        f'<fieldset class="kb-facet{long}" data-facet="{attribute}" data-param="{param}">'
-        f"<legend>{text(legend)}</legend><ul>{''.join(rows)}</ul></fieldset>"
+        f'<fieldset class="kb-facet{long}" data-facet="{facet.name}" data-param="{param}">'
+        f"<legend>{text(facet.legend)}</legend><ul>{''.join(rows)}</ul></fieldset>"
     )
 
 
@@ -110,7 +97,7 @@ def json_attribute(value: Any) -> str:
 
 def finder_form(catalogue: Catalogue, boot: Mapping[str, Any]) -> str:
     """One raw HTML block (no blank lines, so Markdown leaves it alone), hidden until the script runs."""
-    fieldsets = "".join(facet_fieldset(catalogue, *facet) for facet in FINDER_FACETS)
+    fieldsets = "".join(facet_fieldset(catalogue, facet) for facet in FACETS)
     total = plural(len(catalogue.practices), "resultaat", "resultaten")
     return (
         f'<div id="kb-finder" class="kb-finder" data-assets="../{ASSETS}" data-root="../" '

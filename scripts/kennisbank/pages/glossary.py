@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from ..addresses import GLOSSARY
 from ..catalogue import Catalogue
 from ..markup import front_matter, text
 from ..text import slugify
 from .base import Output, Site
-from .paths import GLOSSARY
 
 
 def glossary_pages(catalogue: Catalogue, site: Site) -> list[Output]:

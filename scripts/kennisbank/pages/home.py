@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ..addresses import CONTACTS, FINDER, GLOSSARY, HOME, section_src
 from ..catalogue import Catalogue
+from ..facets import FACETS
 from ..markup import front_matter, link, plural
 from .base import Output, Site
-from .paths import CONTACTS, FINDER, GLOSSARY, HOME, section_src
 
 REGIONS_PLURAL = "arbeidsmarktregio's"
 
@@ -26,14 +27,14 @@ def home_markdown(catalogue: Catalogue, site: Site) -> str:
         f"**{len(vocab.themes)} thema's** en **{len(vocab.target_groups)} doelgroepen**, met "
         f"**{plural(len(contacts), 'contactpersoon', 'contactpersonen')}**.\n\n"
     )
+    # The finder, the sections with a page per term, the contacts, the one-page sections, the glossary.
+    sections = [f for f in FACETS if f.blurb and f.folder]
+    pages = [f for f in FACETS if f.blurb and not f.folder]
     ways = [
         (FINDER, "Zoeken en filteren", "Zoek op woorden en filter op thema, doelgroep, regio, fase en bewijsniveau."),
-        (section_src("themes"), "Thema's", "Van integrale aanpak tot kleinschalig onderwijs."),
-        (section_src("target_groups"), "Doelgroepen", "Pro, vso, entree, voortijdig schoolverlaters en meer."),
-        (section_src("regions"), "Regio's", "Wat doen de 35 arbeidsmarktregio's?"),
-        (section_src("phases"), "Fasen", "Tijdens school, de stap van school, nazorg, jongeren buiten beeld."),
+        *((section_src(f.key), f.short_title, f.blurb) for f in sections),
         (CONTACTS, "Contactpersonen", "Wie kunt u bellen of mailen over een aanpak?"),
-        (section_src("success_factors"), "Handvatten", "Wat werkt in de samenwerking tussen mbo en gemeente?"),
+        *((section_src(f.key), f.short_title, f.blurb) for f in pages),
         (GLOSSARY, "Begrippenlijst", "Van RMC tot praktijkverklaring."),
     ]
     items = "\n".join(f"- {link(title, target, src)}: {description}" for target, title, description in ways)

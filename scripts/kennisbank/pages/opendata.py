@@ -8,7 +8,8 @@ import io
 import json
 from typing import Any
 
-from ..catalogue import FACETS, Catalogue
+from ..catalogue import Catalogue
+from ..facets import FACETS
 from ..model import Practice
 from .base import Output, Site
 
@@ -38,11 +39,9 @@ def catalogue_record(practice: Practice, catalogue: Catalogue, site: Site) -> di
         "title": practice.title,
         "summary": practice.summary,
     }
-    for attribute, vocabulary in FACETS:
-        vocab = catalogue.vocabularies.by_key(vocabulary)
-        value = getattr(practice, attribute)
-        ids = [value] if isinstance(value, str) else list(value)
-        record[attribute] = [{"id": i, "name": vocab[i].name} for i in ids]
+    for facet in FACETS:
+        vocab = catalogue.vocabularies.by_key(facet.key)
+        record[facet.name] = [{"id": i, "name": vocab[i].name} for i in facet.ids(practice)]
     source = practice.source
     record |= {
         "municipalities": list(practice.municipalities),

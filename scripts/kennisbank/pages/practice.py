@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..addresses import practice_file
+from ..addresses import PRIVACY, practice_file, term_src
 from ..catalogue import Catalogue
+from ..facets import FACETS
 from ..markup import dutch_date, front_matter, link, plural, text, url
 from ..model import Contact, Practice
 from ..untrusted import wrap
 from ..vocabularies import Vocabularies
 from .base import Output, Site
-from .paths import PRIVACY, term_src
 
 
 def practice_pages(catalogue: Catalogue, site: Site) -> list[Output]:
@@ -41,21 +41,19 @@ def terms(vocabularies: Vocabularies, vocabulary: str, ids: tuple[str, ...], src
 
 
 def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str) -> str:
-    rows: list[tuple[str, str]] = [
-        ("Regio", terms(vocabularies, "regions", (practice.region,), src)),
-        ("Thema's", terms(vocabularies, "themes", practice.themes, src)),
-        ("Doelgroepen", terms(vocabularies, "target_groups", practice.target_groups, src)),
-        ("Fase", terms(vocabularies, "phases", practice.phases, src)),
-        ("Bewijsniveau", terms(vocabularies, "evidence", (practice.evidence,), src)),
-    ]
+    # Where the practice is comes first, then the other facets every practice has, then its own details,
+    # then the facets a practice may leave out.
+    required = sorted((f for f in FACETS if f.field.required), key=lambda f: f.name != "region")
+    rows: list[tuple[str, str]] = [(f.label, terms(vocabularies, f.key, f.ids(practice), src)) for f in required]
     if practice.organisations:
         rows.append(("Organisaties", ", ".join(text(o) for o in practice.organisations)))
     if practice.municipalities:
         rows.append(("Gemeenten", ", ".join(text(m) for m in practice.municipalities)))
     if practice.period:
         rows.append(("Looptijd", text(practice.period)))
-    if practice.success_factors:
-        rows.append(("Werkzame bestanddelen", terms(vocabularies, "success_factors", practice.success_factors, src)))
+    for facet in (f for f in FACETS if not f.field.required):
+        if facet.ids(practice):
+            rows.append((facet.label, terms(vocabularies, facet.key, facet.ids(practice), src)))
     rows.append(("Bron", source_line(practice)))
     rows.append(("Laatst gecontroleerd", dutch_date(practice.last_reviewed)))
     body = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)

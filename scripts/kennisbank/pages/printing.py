@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import re
 
+from ..addresses import print_src, term_src
 from ..catalogue import Catalogue
+from ..facets import BY_KEY, PRINTED
 from ..markup import attr, dutch_date, front_matter, link, plural, text
 from ..model import Contact, Practice
 from ..untrusted import wrap
 from ..vocabularies import Term, Vocabulary
 from .base import Output, Site
-from .paths import print_src, term_src
 from .practice import section
-from .terms import PRINTABLE, term_label
-
-# What the cover calls an overview, per printable vocabulary.
-KINDS: dict[str, str] = {"themes": "Thema-overzicht", "regions": "Regio-overzicht"}
+from .terms import term_label
 
 # Material hides its sidebars on this page: on screen it looks like the paper it becomes.
 HIDE = ["navigation", "toc"]
@@ -39,7 +37,7 @@ def printable_terms(catalogue: Catalogue) -> list[tuple[Vocabulary, Term]]:
     """The themes and regions that get an overview: those with at least one practice."""
     return [
         (vocab, term)
-        for vocab in (catalogue.vocabularies.by_key(key) for key in sorted(PRINTABLE))
+        for vocab in (catalogue.vocabularies.by_key(key) for key in PRINTED)
         for term in vocab
         if catalogue.practices_with(vocab.key, term.id)
     ]
@@ -65,7 +63,7 @@ def cover(vocab: Vocabulary, term: Term, practices: list[Practice], site: Site, 
     back = link(f"terug naar {term.name}", term_src(vocab.key, term.id), src)
     return (
         '<div class="kb-print-cover" markdown>\n\n'
-        f"{KINDS[vocab.key]} · Kennisbank Aanpak Jeugdwerkloosheid\n{{: .kb-print-kicker }}\n\n"
+        f"{BY_KEY[vocab.key].legend}-overzicht · Kennisbank Aanpak Jeugdwerkloosheid\n{{: .kb-print-kicker }}\n\n"
         f"# {text(term_label(vocab, term))}\n\n"
         + (f"{text(term.description)}\n{{: .kb-print-lead }}\n\n" if term.description else "")
         + f"{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')} · afgedrukt op "

@@ -33,15 +33,15 @@ import json
 from importlib import resources
 from typing import Any
 
-from ..addresses import page_url
+from ..addresses import FINDER, GLOSSARY, HOME, SINGLE_PAGE_SECTIONS, page_url, term_src
 from ..catalogue import Catalogue
+from ..facets import FACETS
 from ..search.index import SearchData, TextBlock, build_search_data
 from ..search.shards import ShardedIndex, split
 from ..search.site_pages import SitePage, site_page_index
 from .base import Output, Site
 from .finder import ASSETS, FINDER_SCRIPT, LUNR_FILES, finder_page
-from .paths import FINDER, GLOSSARY, HOME, SECTION_FOLDERS, SINGLE_PAGE_SECTIONS, term_src
-from .terms import SECTION_TITLES, term_label
+from .terms import term_label
 
 __all__ = [
     "ASSETS",
@@ -103,9 +103,10 @@ def site_pages(catalogue: Catalogue, site: Site) -> list[SitePage]:
         for src, markdown in sorted(site.intros.items())
         if src not in (HOME, FINDER)
     ]
-    for vocabulary in SECTION_FOLDERS:
+    for facet in (f for f in FACETS if f.folder):
+        vocabulary = facet.key
         vocab = catalogue.vocabularies.by_key(vocabulary)
-        label = SECTION_TITLES[vocabulary]
+        label = facet.title
         pages += [
             SitePage(term_label(vocab, t), page_url(term_src(vocabulary, t.id)), f"{t.description} {label}")
             for t in vocab

@@ -3,35 +3,25 @@ the one-page sections /bewijsladder/ (evidence levels) and /handvatten/ (success
 
 from __future__ import annotations
 
+from ..addresses import SINGLE_PAGE_SECTIONS, printable, section_src, term_src
 from ..catalogue import Catalogue
+from ..facets import BY_KEY, FACETS
 from ..markup import front_matter, link, plural, text
 from ..model import Practice
 from ..vocabularies import Term, Vocabulary
 from ..vocabulary_schema import SUCCESS_FACTOR_GROUPS
 from .base import Output, Site
-from .paths import SECTION_FOLDERS, SINGLE_PAGE_SECTIONS, section_src, term_src
-
-SECTION_TITLES: dict[str, str] = {
-    "themes": "Thema's",
-    "target_groups": "Doelgroepen",
-    "regions": "Regio's",
-    "phases": "Fasen van school naar werk",
-    "evidence": "Bewijsladder",
-    "success_factors": "Handvatten: werkzame bestanddelen",
-}
-
-# Vocabularies whose term pages link to a printable overview (see pages/printing.py).
-PRINTABLE: frozenset[str] = frozenset({"themes", "regions"})
 
 
 def term_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     outputs = []
-    for vocabulary in SECTION_FOLDERS:
-        vocab = catalogue.vocabularies.by_key(vocabulary)
-        outputs.append(Output(section_src(vocabulary), section_index(catalogue, vocab, site)))
-        outputs += [Output(term_src(vocabulary, term.id), term_page(catalogue, vocab, term, site)) for term in vocab]
-    outputs.append(Output(section_src("evidence"), single_page_section(catalogue, "evidence", site)))
-    outputs.append(Output(section_src("success_factors"), single_page_section(catalogue, "success_factors", site)))
+    for facet in FACETS:
+        vocab = catalogue.vocabularies.by_key(facet.key)
+        if facet.page:
+            outputs.append(Output(section_src(facet.key), single_page_section(catalogue, facet.key, site)))
+            continue
+        outputs.append(Output(section_src(facet.key), section_index(catalogue, vocab, site)))
+        outputs += [Output(term_src(facet.key, term.id), term_page(catalogue, vocab, term, site)) for term in vocab]
     return outputs
 
 
@@ -42,7 +32,7 @@ def term_label(vocab: Vocabulary, term: Term) -> str:
 
 def section_index(catalogue: Catalogue, vocab: Vocabulary, site: Site) -> str:
     src = section_src(vocab.key)
-    title = SECTION_TITLES[vocab.key]
+    title = BY_KEY[vocab.key].title
     lines = [front_matter(title=title), site.intro(src, title)]
     if vocab.key == "regions":
         lines.append("Regio's met praktijkvoorbeelden staan bovenaan; daaronder alle andere arbeidsmarktregio's.\n\n")
@@ -89,9 +79,9 @@ def term_page(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) -
     if term.description:
         parts.append(f"{text(term.description)}\n\n")
     count = plural(len(practices), "praktijkvoorbeeld", "praktijkvoorbeelden")
-    section = link(SECTION_TITLES[vocab.key], section_src(vocab.key), src)
+    section = link(BY_KEY[vocab.key].title, section_src(vocab.key), src)
     parts.append(f"{count} · terug naar {section}\n{{: .kb-small }}\n\n")
-    if vocab.key in PRINTABLE and practices:
+    if printable(vocab.key) and practices:
         parts.append("[Afdrukken of opslaan als pdf](afdrukken.md){ .md-button .kb-print-link }\n\n")
     parts.append(f"## Praktijkvoorbeelden\n\n{practice_list(practices, catalogue, src)}")
     return "".join(parts)
@@ -100,7 +90,7 @@ def term_page(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) -
 def single_page_section(catalogue: Catalogue, vocabulary: str, site: Site) -> str:
     vocab = catalogue.vocabularies.by_key(vocabulary)
     src = SINGLE_PAGE_SECTIONS[vocabulary]
-    title = SECTION_TITLES[vocabulary]
+    title = BY_KEY[vocabulary].title
     parts = [front_matter(title=title), site.intro(src, title)]
     level = "##"
     if vocabulary == "success_factors":

@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..catalogue import FACETS, Catalogue
+from ..catalogue import Catalogue
+from ..facets import FACETS
 from ..model import Practice
 from ..vocabularies import Vocabularies
 from . import lunr_index
@@ -100,16 +101,11 @@ def surface_vocabulary(docs: Iterable[SearchDocument]) -> list[str]:
     ]
 
 
-def facet_ids(practice: Practice, attribute: str) -> list[str]:
-    value = getattr(practice, attribute)
-    return [value] if isinstance(value, str) else list(value)
-
-
 def record(practice: Practice) -> dict[str, Any]:
     """What a result shows and the facets filter on, keyed by the catalogue's facet fields."""
     fields: dict[str, Any] = {"slug": practice.slug, "title": practice.title, "summary": practice.summary}
-    for attribute, _vocabulary in FACETS:
-        fields[attribute] = facet_ids(practice, attribute)
+    for facet in FACETS:
+        fields[facet.name] = list(facet.ids(practice))
     return fields
 
 
@@ -120,15 +116,15 @@ def facet_values(practices: Iterable[Practice], vocabularies: Vocabularies) -> d
     practice; at 10,000 practices the records as objects cost the browser more than all else together."""
     practices = list(practices)
     out: dict[str, dict[str, Any]] = {}
-    for attribute, vocabulary in FACETS:
-        position = {term.id: number for number, term in enumerate(vocabularies.by_key(vocabulary))}
+    for facet in FACETS:
+        position = {term.id: number for number, term in enumerate(vocabularies.by_key(facet.key))}
         lengths: list[int] = []
         values: list[int] = []
         for practice in practices:
-            ids = facet_ids(practice, attribute)
+            ids = facet.ids(practice)
             lengths.append(len(ids))
             values += [position[i] for i in ids]
-        out[attribute] = {"facet": vocabulary, "lengths": lengths, "values": values}
+        out[facet.name] = {"facet": facet.key, "lengths": lengths, "values": values}
     return out
 
 
@@ -183,7 +179,9 @@ class SearchData:
         vocab = self.catalogue.vocabularies
         return {
             "count": len(self.catalogue.practices),
-            "facets": {key: [[t.id, t.name] for t in vocab.by_key(key)] for key in dict.fromkeys(v for _, v in FACETS)},
+            "facets": {
+                key: [[t.id, t.name] for t in vocab.by_key(key)] for key in dict.fromkeys(f.key for f in FACETS)
+            },
             "facetValues": facet_values(self.catalogue.practices, vocab),
         }
 

@@ -1,5 +1,5 @@
 /* The finder's state in the address: ?q=nazorg&thema=nazorg&regio=twente. facets: [[attribute, param]],
- * as the page's fieldsets name them (data-facet, data-param; pages/finder.py FINDER_FACETS). A state is
+ * as the page's fieldsets name them (data-facet, data-param; facets.py FACETS). A state is
  * {q: the text typed, selected: {attribute: [id, ...]}}. */
 
 /* The state in a query string (location.search). */
