@@ -48,6 +48,8 @@ CONTACTS = "contacten.md"
 FINDER = "zoeken.md"
 GLOSSARY = "begrippen/index.md"
 PRIVACY = "privacy.md"
+SELECTION = "selectie.md"  # "Mijn selectie": /selectie/, and /selectie/?p=slug,slug to share one
+SELECTION_ASSETS = "assets/selection/"  # its scripts and the list of practices they read
 
 
 def term_src(vocabulary: str, term_id: str) -> str:

@@ -36,6 +36,7 @@ _DATA = frozenset(
     {"data-md-color-accent", "data-md-color-primary", "data-md-color-scheme", "data-md-component"}
     | {"data-md-level", "data-md-scrollfix", "data-md-state", "data-md-toggle", "data-md-type"}
     | {"data-assets", "data-finder", "data-root", "data-facet", "data-param"}
+    | {"data-slug"}  # the practice a "Bewaar in mijn selectie" button saves (selection/store.js)
 )
 _TEXT = frozenset(
     {"p", "span", "div", "strong", "em", "b", "i", "small", "code", "pre", "blockquote", "abbr", "br", "wbr", "hr"}

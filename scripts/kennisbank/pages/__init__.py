@@ -18,6 +18,7 @@ from .opendata import opendata_pages
 from .practice import practice_pages
 from .printing import print_pages
 from .search import search_pages
+from .selection import selection_pages
 from .terms import term_pages
 
 Generator = Callable[[Catalogue, Site], list[Output]]
@@ -31,6 +32,7 @@ GENERATORS: tuple[Generator, ...] = (
     home_pages,
     search_pages,  # the finder's data and its page /zoeken/, which carries the data's manifests
     opendata_pages,
+    selection_pages,  # "Mijn selectie": /selectie/, its scripts and its list of practices
 )
 
 

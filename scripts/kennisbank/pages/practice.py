@@ -10,6 +10,7 @@ from ..model import Contact, Practice
 from ..untrusted import wrap
 from ..vocabularies import Vocabularies
 from .base import Output, Site
+from .selection import select_button
 
 
 def practice_pages(catalogue: Catalogue, site: Site) -> list[Output]:
@@ -25,6 +26,7 @@ def practice_markdown(practice: Practice, vocabularies: Vocabularies) -> str:
         front_matter(title=practice.title, description=practice.summary),
         f"# {text(practice.title)}\n\n",
         f"{text(practice.summary)}\n{{: .kb-summary }}\n\n",
+        select_button(practice),
         metadata_panel(practice, vocabularies, src),
         key_figures(practice),
         contacts_block(practice, src),

@@ -95,7 +95,8 @@ def practice_block(practice: Practice, catalogue: Catalogue, site: Site) -> str:
     ]
     works = section(practice.body, "Wat werkt")
     if works:
-        parts.append(f"### Wat werkt\n\n{wrap(works)}")
+        # Marked, so a selection printed in full text puts the whole text here (selection/bundle.js).
+        parts.append(f'<div class="kb-print-text" markdown>\n\n### Wat werkt\n\n{wrap(works)}</div>\n\n')
     if practice.key_figures:
         parts.append("### Kerncijfers\n\n" + "\n".join(f"- {text(f)}" for f in practice.key_figures) + "\n\n")
     parts.append(contacts(practice.contacts))
