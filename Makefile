@@ -50,8 +50,8 @@ lint: $(STAMP) lint-js
 	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/mypy
 
-# eslint (eslint.config.js) over the finder's modules, their node tests and the site's other scripts.
-JS_LINTED := scripts/kennisbank/search/finder tests/js docs/assets eslint.config.js
+# eslint (eslint.config.js) over the finder's and the selection's modules, their node tests and the site's other scripts.
+JS_LINTED := scripts/kennisbank/search/finder scripts/kennisbank/selection tests/js docs/assets eslint.config.js
 
 lint-js: $(AXE)
 	@if [ -x $(ESLINT) ]; then $(ESLINT) --max-warnings 0 $(JS_LINTED); \

@@ -28,6 +28,18 @@ export default [
     rules: strict,
   },
   {
+    // "Mijn selectie": list.js is pure (node tests it); the others touch the page.
+    files: ["scripts/kennisbank/selection/list.js"],
+    languageOptions: { sourceType: "module", globals: {} },
+    rules: strict,
+  },
+  {
+    files: ["scripts/kennisbank/selection/*.js"],
+    ignores: ["scripts/kennisbank/selection/list.js"],
+    languageOptions: { sourceType: "module", globals: globals.browser },
+    rules: strict,
+  },
+  {
     files: ["tests/js/**/*.mjs", "eslint.config.js"],
     languageOptions: { sourceType: "module", globals: globals.node },
     rules: strict,

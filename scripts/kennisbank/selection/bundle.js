@@ -94,7 +94,9 @@ function adopt(nodes, base) {
         item.setAttribute("href", new URL(item.getAttribute("href"), base).href);
       }
     }
-    copy.querySelectorAll("a.headerlink, a[href^='#']").forEach((anchor) => anchor.replaceWith(...anchor.childNodes));
+    // A heading's permalink and a link within its own page lead nowhere in the bundle.
+    copy.querySelectorAll("a.headerlink").forEach((anchor) => anchor.remove());
+    copy.querySelectorAll("a[href^='#']").forEach((anchor) => anchor.replaceWith(...anchor.childNodes));
     return copy;
   });
 }
