@@ -1,4 +1,4 @@
-"""The page "Mijn selectie" ( /selectie/, /selectie/), the list of practices its script reads, and the scripts.
+"""The page "Mijn selectie" (/selectie/), the list of practices its script reads, and the scripts.
 
 The selection itself lives in the browser (localStorage, ``selection/store.js``); the site only ships
 what the scripts need:
