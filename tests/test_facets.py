@@ -52,10 +52,11 @@ def test_the_examples_are_real_ids():
 
 
 def test_print_addresses_follow_the_registry():
-    assert facets.PRINTED == ("regions", "themes")
+    assert facets.PRINTED == ("regions", "target_groups", "themes")
     assert print_url("themes", "nazorg") == "themas/nazorg/afdrukken/"
     assert pdf_name("themes", "nazorg") == "thema-nazorg.pdf"
     assert pdf_name("regions", "twente") == "regio-twente.pdf"
+    assert pdf_name("target_groups", "vso") == "doelgroep-vso.pdf"
 
 
 SECTOR_RECORD = """

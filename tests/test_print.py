@@ -103,7 +103,8 @@ def test_every_overview_prints_every_practice_without_chrome(
     total_pages = total_practices = 0
     for vocab, term in printable_terms(catalogue):
         path = print_src(vocab.key, term.id).removesuffix(".md") + "/"
-        assert jobs[path].filename == f"{ {'themes': 'thema', 'regions': 'regio'}[vocab.key] }-{term.id}.pdf"
+        prefix = {"themes": "thema", "regions": "regio", "target_groups": "doelgroep"}[vocab.key]
+        assert jobs[path].filename == f"{prefix}-{term.id}.pdf"
         pdf = print_pdf(page, site_url + path)
         text, pages = pdf_text(pdf, tmp_path)
         practices = catalogue.practices_with(vocab.key, term.id)

@@ -108,6 +108,7 @@ FACETS: tuple[Facet, ...] = (
         example="vso",
         folder="doelgroepen",
         browse=True,
+        printable=True,
         blurb="Pro, vso, entree, voortijdig schoolverlaters en meer.",
     ),
     Facet(

@@ -16,6 +16,7 @@ from .addresses import pdf_name, print_url
 from .chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
 from .errors import KennisbankError
 from .facets import PRINTED
+from .pdf_contents import number_contents
 
 # File name prefix per printable vocabulary: thema-nazorg.pdf, regio-twente.pdf.
 
@@ -44,6 +45,11 @@ def print_pdf(page: Any, url: str) -> bytes:
     """One page as the browser prints it: print media, the CSS page size (A4), tagged, with outline."""
     page.goto(url, wait_until="load")
     page.emulate_media(media="print")
+    return render_pdf(page)
+
+
+def render_pdf(page: Any) -> bytes:
+    """The open page as it is now, printed: tagged, with outline."""
     pdf: bytes = page.pdf(prefer_css_page_size=True, tagged=True, outline=True)
     return pdf
 
@@ -75,7 +81,8 @@ def print_all(browser: Any, site_dir: Path, out_dir: Path) -> list[Path]:
         with serve(site_dir) as base:
             for job in print_jobs(site_dir):
                 target = out_dir / job.filename
-                target.write_bytes(print_pdf(page, base + job.path))
+                first = print_pdf(page, base + job.path)
+                target.write_bytes(number_contents(page, first, lambda: render_pdf(page)))
                 written.append(target)
     finally:
         context.close()

@@ -20,6 +20,7 @@ from ..untrusted import wrap
 from ..vocabularies import Term, Vocabulary
 from .base import Output, Site
 from .practice import section
+from .print_intro import print_intro
 from .terms import term_label
 
 # Material hides its sidebars on this page: on screen it looks like the paper it becomes.
@@ -52,12 +53,12 @@ def overview(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) ->
             description=term.description,
             hide=HIDE,
         )
-        + cover(vocab, term, practices, site, src)
+        + cover(vocab, term, practices, site, src, print_intro(catalogue, vocab, term, practices))
         + "".join(practice_block(p, catalogue, site) for p in practices)
     )
 
 
-def cover(vocab: Vocabulary, term: Term, practices: list[Practice], site: Site, src: str) -> str:
+def cover(vocab: Vocabulary, term: Term, practices: list[Practice], site: Site, src: str, intro: str = "") -> str:
     web_page = site.absolute(term_src(vocab.key, term.id).removesuffix("index.md"))
     contents = "\n".join(f"1. [{text(p.title)}](#{p.slug})" for p in practices)
     back = link(f"terug naar {term.name}", term_src(vocab.key, term.id), src)
@@ -66,6 +67,7 @@ def cover(vocab: Vocabulary, term: Term, practices: list[Practice], site: Site, 
         f"{BY_KEY[vocab.key].legend}-overzicht · Kennisbank Aanpak Jeugdwerkloosheid\n{{: .kb-print-kicker }}\n\n"
         f"# {text(term_label(vocab, term))}\n\n"
         + (f"{text(term.description)}\n{{: .kb-print-lead }}\n\n" if term.description else "")
+        + intro
         + f"{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')} · afgedrukt op "
         f'<time class="kb-print-date" datetime="{site.today.isoformat()}">{dutch_date(site.today)}</time>  \n'
         f"Actuele versie: {written_url(web_page)}  \n"

@@ -1,0 +1,43 @@
+"""The short introduction a region's print overview opens with: its gemeenten and how many of its
+practices there are per theme, so a meeting sees at a glance what the region has.
+
+The gemeenten come from the municipality data that the finder's issue adds to the regions; until that
+data is there, ``region_municipalities`` is the one place to connect it, and the line is left out.
+"""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..markup import text
+from ..model import Practice
+from ..vocabularies import Term, Vocabulary
+
+
+def region_municipalities(catalogue: Catalogue, region: Term) -> tuple[str, ...]:
+    """HOOK for the municipality data: the names of the gemeenten in ``region``, in the order to print.
+
+    None yet: the regions' municipality data is being added separately (the finder's issue). Return its
+    names here and the introduction lists them; no names are made up meanwhile.
+    """
+    return ()
+
+
+def print_intro(catalogue: Catalogue, vocab: Vocabulary, term: Term, practices: list[Practice]) -> str:
+    """Markdown for the cover of ``term``'s overview, after its description; '' for facets without one."""
+    if vocab.key != "regions":
+        return ""
+    lines = []
+    municipalities = region_municipalities(catalogue, term)
+    if municipalities:
+        lines.append(f"**Gemeenten:** {', '.join(text(name) for name in municipalities)}")
+    lines.append(f"**Per thema:** {themes_line(catalogue, practices)}")
+    return "  \n".join(lines) + "\n{: .kb-print-intro }\n\n"
+
+
+def themes_line(catalogue: Catalogue, practices: list[Practice]) -> str:
+    """'Nazorg (3), Integrale aanpak (1)': most practices first, then in the order of themes.yml."""
+    themes = catalogue.vocabularies.themes
+    counts = {t.id: sum(t.id in p.themes for p in practices) for t in themes}
+    order = {t.id: index for index, t in enumerate(themes)}
+    chosen = sorted((i for i, n in counts.items() if n), key=lambda i: (-counts[i], order[i]))
+    return ", ".join(f"{text(themes[i].name)} ({counts[i]})" for i in chosen)
