@@ -57,8 +57,9 @@ def start_pages(pdf: bytes, anchors: list[str]) -> dict[str, int]:
     pages = {}
     for anchor in anchors:
         destination = destinations.get("/" + anchor) or destinations.get(anchor)
-        if destination is not None:
-            pages[anchor] = reader.get_destination_page_number(destination) + 1
+        number = None if destination is None else reader.get_destination_page_number(destination)
+        if number is not None:
+            pages[anchor] = number + 1
     return pages
 
 
