@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from kennisbank.addresses import SECTION_FOLDERS, print_src, term_src
+from kennisbank.facets import PRINTED
 from kennisbank.markup import dutch_date
 from kennisbank.pages import Site
 from kennisbank.pages.printing import print_pages, printable_terms
@@ -202,11 +203,12 @@ def test_overviews_exist_exactly_for_terms_with_practices(vocabularies) -> None:
     site = Site(url="https://kennisbank.example/", today=dt.date(2026, 11, 22))
     printed = {o.src_uri for o in print_pages(catalogue, site)}
     assert printed
-    for key in ("themes", "regions"):
+    for key in PRINTED:
         for term in vocabularies.by_key(key):
             has_practices = bool(catalogue.practices_with(key, term.id))
             assert (print_src(key, term.id) in printed) == has_practices, (key, term.id)
-    assert {src.split("/")[0] for src in printed} == {SECTION_FOLDERS["themes"], SECTION_FOLDERS["regions"]}
+    assert {src.split("/")[0] for src in printed} == {SECTION_FOLDERS[key] for key in PRINTED}
+    assert {"themes", "regions", "target_groups"} <= set(PRINTED)
     assert term_src("regions", "twente").replace("index.md", "afdrukken.md") in printed
 
 
