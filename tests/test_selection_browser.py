@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -235,3 +236,43 @@ def test_selection_page_has_no_axe_violations_in_any_state(page: Any, site_url: 
     check("reordered, full text")
     page.locator("#kb-selection-list li").nth(0).locator("[data-action=remove]").click()
     check("one removed")
+
+
+def test_make_pdf_numbers_the_contents_and_keeps_tags_language_and_bookmarks(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from kennisbank.pdf import print_pdf
+    from kennisbank.pdf_contents import number_contents
+
+    from .test_print import is_tagged_with_language
+
+    catalogue = build_catalogue()
+    theme = max(catalogue.vocabularies.themes, key=lambda t: len(catalogue.practices_with("themes", t.id)))
+    practices = catalogue.practices_with("themes", theme.id)
+    first = print_pdf(page, site_url + f"themas/{theme.id}/afdrukken/")
+    pdf = number_contents(page, first, lambda: render_pdf(page))
+    path = tmp_path / "overview.pdf"
+    path.write_bytes(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) > 2
+    # The contents list in its order, one 'title · p. N' per practice.
+    numbers = [int(n) for n in re.findall(r"· p\. (\d+)", " ".join(pdf_text(pdf, tmp_path).split()))]
+    assert len(numbers) == len(practices)
+    assert numbers == sorted(numbers)
+    seen = set()
+    for practice, number in zip(practices, numbers, strict=True):
+        on_page = subprocess.run(
+            [PDFTOTEXT, "-enc", "UTF-8", "-f", str(number), "-l", str(number), path, "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert dehyphenated(practice.title) in dehyphenated(on_page), (practice.slug, number)
+        seen.add(number)
+    assert len(seen) > 1
+    assert is_tagged_with_language(pdf)
+    assert reader.outline  # bookmarks per heading
