@@ -276,3 +276,27 @@ def test_make_pdf_numbers_the_contents_and_keeps_tags_language_and_bookmarks(
     assert len(seen) > 1
     assert is_tagged_with_language(pdf)
     assert reader.outline  # bookmarks per heading
+
+
+def test_an_overview_prints_compact_or_in_full_text(watched: Any, site_url: str, tmp_path: Path) -> None:
+    catalogue = build_catalogue()
+    region = next(r for r in catalogue.vocabularies.regions if len(catalogue.practices_with("regions", r.id)) >= 2)
+    practices = catalogue.practices_with("regions", region.id)
+    watched.goto(site_url + f"regios/{region.id}/afdrukken/")
+    watched.wait_for_selector(".kb-print-mode")
+    watched.emulate_media(media="print")
+    compact_text = compact(pdf_text(render_pdf(watched), tmp_path))
+    watched.emulate_media(media="screen")
+    watched.get_by_label("Volledige tekst van elk praktijkvoorbeeld").check()
+    watched.wait_for_function("document.querySelector('[role=status]').textContent.includes('geladen')")
+    watched.emulate_media(media="print")
+    full_text = compact(pdf_text(render_pdf(watched), tmp_path))
+    assert len(full_text) > len(compact_text)
+    for practice in practices:
+        for heading in re.findall(r"^## (.+)$", practice.body, re.M):
+            assert compact(heading) in full_text, (practice.slug, heading)
+    assert "Tekstoppapier" not in full_text  # the choice stays on screen
+    watched.emulate_media(media="screen")
+    watched.get_by_label("Compact").check()
+    watched.emulate_media(media="print")
+    assert compact(pdf_text(render_pdf(watched), tmp_path)) == compact_text

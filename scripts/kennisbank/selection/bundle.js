@@ -136,21 +136,25 @@ export async function practiceBlock(slug, place, full) {
   }
   const [block] = adopt([section], place.overview);
   block.querySelector("h2").id = slug; // the contents list links here
+  return full ? withFullText(block, place.page) : block;
+}
+
+/** ``block`` (a print block in this document) with the practice page's whole text in place of 'Wat werkt'. */
+export async function withFullText(block, pageAddress) {
+  const page = await fetchPage(pageAddress);
+  const nodes = page ? adopt(pageText(page), pageAddress) : [];
+  if (!nodes.length) {
+    return block;
+  }
+  const holder = element("div", "kb-print-text");
+  holder.append(...nodes);
+  demote(holder);
   const text = block.querySelector(".kb-print-text");
-  if (full) {
-    const page = await fetchPage(place.page);
-    const nodes = page ? adopt(pageText(page), place.page) : [];
-    if (nodes.length) {
-      const holder = element("div", "kb-print-text");
-      holder.append(...nodes);
-      demote(holder);
-      if (text) {
-        text.replaceWith(holder);
-      } else {
-        // No 'Wat werkt' in this practice: the text follows the summary, the paragraph after the facts.
-        block.querySelector(".kb-print-facts").nextElementSibling.after(holder);
-      }
-    }
+  if (text) {
+    text.replaceWith(holder);
+  } else {
+    // No 'Wat werkt' in this practice: the text follows the summary, the paragraph after the facts.
+    block.querySelector(".kb-print-facts").nextElementSibling.after(holder);
   }
   return block;
 }

@@ -152,3 +152,7 @@ function init() {
 }
 
 init();
+// A print overview offers compact or full text; its module is fetched on those pages only.
+if (document.querySelector(".kb-print-cover .kb-print-actions")) {
+  import("./overview.js").then((module) => module.enhance());
+}
