@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from .selection import BUDGET_BYTES as SELECTION_BUDGET_BYTES
+
 Figures = dict[str, Any]
 
 
@@ -138,6 +140,15 @@ def targets(results: dict[str, Figures]) -> list[tuple[str, str, bool | None]]:
         rows.append(("Zoekpagina: download tot eerste resultaat onder 5 MB (gzip)", f"{_n(gz)} MB", gz < 5))
     else:
         rows.append(("Zoekpagina (/zoeken/): 300 ms, 50 ms per toets, 5 MB", "zoekpagina nog niet op main", None))
+    weight = results[largest].get("selection", {}).get("total_gz")
+    if weight is not None:
+        rows.append(
+            (
+                "Mijn selectie: script en stijl op een pagina hoogstens 10 KB (gzip)",
+                f"{_n(weight / 1024, 1)} KB",
+                weight <= SELECTION_BUDGET_BYTES,
+            )
+        )
     return rows
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import browser, report
 from .projects import WORK, make_projects
+from .selection import selection_weight
 from .steps import STEPS, finder_index
 from .synthetic import read_source
 
@@ -58,6 +59,7 @@ def measure_size(size: int, log: Any) -> dict[str, Any]:
     result["repetitions"] = repetitions(size)
     result["finder_index"] = finder_index(projects)
     result["browser"] = browser.measure({"ours": projects.ours / "site", "bare": projects.bare / "site"}, log)
+    result["selection"] = selection_weight(projects.ours / "site")
     return result
 
 

@@ -127,3 +127,16 @@ def test_the_municipality_hook_fills_the_introduction(catalogue, site, monkeypat
     monkeypatch.setattr(intro_module, "region_municipalities", lambda catalogue, region: ("Enschede", "Hengelo"))
     printed = {o.src_uri: o.content for o in print_pages(catalogue, site)}
     assert "**Gemeenten:** Enschede, Hengelo  \n**Per thema:** " in printed["regios/twente/afdrukken.md"]
+
+
+@pytest.mark.slow
+def test_the_selection_adds_at_most_10_kb_gzipped_to_a_page(built_site) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks.selection import BUDGET_BYTES, selection_weight
+
+    weight = selection_weight(built_site)
+    assert set(weight["files"]) == {
+        "assets/selection/store.js",
+        "assets/selection/list.js",
+        "assets/selection.css",
+    }, weight
+    assert weight["total_gz"] <= BUDGET_BYTES, weight
