@@ -58,9 +58,6 @@ export function showCount(count) {
   document.querySelectorAll(".kb-selection-count").forEach((element) => {
     element.textContent = count ? " (" + count + ")" : "";
   });
-  document.querySelectorAll(".kb-selection-link").forEach((link) => {
-    link.setAttribute("aria-label", "Mijn selectie: " + countText(count));
-  });
 }
 
 function practiceTitle() {
