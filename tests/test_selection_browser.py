@@ -236,6 +236,11 @@ def test_selection_page_has_no_axe_violations_in_any_state(page: Any, site_url: 
     check("reordered, full text")
     page.locator("#kb-selection-list li").nth(0).locator("[data-action=remove]").click()
     check("one removed")
+    while page.locator("#kb-selection-list li").count():
+        page.locator("#kb-selection-list li").nth(0).locator("[data-action=remove]").focus()
+        page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "kb-selection-empty"
+    check("emptied")
 
 
 def test_make_pdf_numbers_the_contents_and_keeps_tags_language_and_bookmarks(

@@ -105,7 +105,7 @@ def selection_markdown(catalogue: Catalogue) -> str:
         '<p id="kb-selection-shared-text"></p>'
         '<p><button type="button" id="kb-selection-save" class="md-button md-button--primary">'
         "Bewaar als mijn selectie</button></p></div>\n"
-        '<p id="kb-selection-empty" hidden>Uw selectie is nog leeg.</p>\n'
+        '<p id="kb-selection-empty" tabindex="-1" hidden>Uw selectie is nog leeg.</p>\n'
         '<div id="kb-selection-tools" class="kb-selection-tools" hidden>'
         '<p><label for="kb-selection-title">Titel op het voorblad</label><br>'
         '<input type="text" id="kb-selection-title" name="titel" autocomplete="off" '

@@ -171,7 +171,8 @@ function start(data, store) {
     if (focus) {
       const entry = list.children[focus.index];
       const target = entry ? entry.querySelector('[data-action="' + focus.action + '"]') : null;
-      (target || byId("kb-selection-order")).focus();
+      // The emptied list hides its heading: focus goes to the line that says so.
+      (target || byId(count ? "kb-selection-order" : "kb-selection-empty")).focus();
     }
     rebuildBundle();
   }
