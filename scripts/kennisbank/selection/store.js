@@ -85,7 +85,8 @@ function resultButton(item) {
   // Which result it saves, for a list of many identical buttons.
   button.setAttribute("aria-label", "Bewaar in mijn selectie: " + title);
   button.dataset.kbTitle = title;
-  item.appendChild(button);
+  // Under the region and themes, above the summary: the result keeps its text last.
+  (item.querySelector("p.kb-small") || anchor.closest("h2")).after(button);
   return button;
 }
 
