@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from .errors import Problem, display_path
 from .model import Contact, Practice
+from .validation import withdrawn_elsewhere
 from .vocabularies import Vocabularies
-from .withdrawn import withdrawn_elsewhere
 
 # The front-matter fields that hold vocabulary ids, with the vocabulary they use.
 FACETS: tuple[tuple[str, str], ...] = (
