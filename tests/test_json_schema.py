@@ -18,7 +18,7 @@ from kennisbank.cli import cli
 from kennisbank.json_schema import SCHEMA_PATH, render_schema
 from kennisbank.load import RawPractice, load_file, split_and_parse
 from kennisbank.template import Draft, render
-from kennisbank.validate import validate
+from kennisbank.validation import validate
 from kennisbank.vocabularies import Vocabularies
 
 from .conftest import FIXTURES, REPO, TODAY

@@ -14,8 +14,8 @@ from kennisbank import catalogue, leaks
 from kennisbank.build import BuildFailed, build_site
 from kennisbank.errors import display_path
 from kennisbank.leaks import site_leaks, visible_text
-from kennisbank.mentions import Matcher, Person
 from kennisbank.pipeline import run
+from kennisbank.validation.mentions import Matcher, Person
 
 from .conftest import FIXTURES, TODAY, copy_project
 

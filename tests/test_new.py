@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from kennisbank.cli import cli
-from kennisbank.placeholders import MARKER
 from kennisbank.schema import BODY_SECTIONS, FIELDS
 from kennisbank.template import SCHEMA_MODELINE, Draft, render
+from kennisbank.validation.placeholders import MARKER
 from kennisbank.vocabularies import Vocabularies
 
 from .conftest import TODAY

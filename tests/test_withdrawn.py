@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank import mentions as rule
 from kennisbank.errors import display_path
 from kennisbank.pipeline import run
+from kennisbank.validation import mentions as rule
 
 from .conftest import FIXTURES, TODAY
 

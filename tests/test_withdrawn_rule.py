@@ -258,7 +258,7 @@ HIDDEN = st.sampled_from(
 @settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_hidden_characters_and_entities_inside_a_name_do_not_hide_it(data: st.DataObject) -> None:
-    from kennisbank.mentions import Matcher, Person
+    from kennisbank.validation.mentions import Matcher, Person
 
     name = data.draw(st.sampled_from(["Jan Jansen", "Özlem Yılmaz", "An de Berg", "Marie-José Smit"]))
     written = ""

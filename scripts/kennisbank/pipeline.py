@@ -18,8 +18,7 @@ from .errors import ContentError, Problem, errors_only
 from .heap import without_cycle_collection
 from .load import RawPractice, load_paths
 from .model import Practice
-from .placeholders import placeholder_problems
-from .validate import validate
+from .validation import placeholder_problems, validate
 from .vocabularies import DEFAULT_DIR, Vocabularies, load_vocabularies
 
 DEFAULT_PRACTICES_DIR = DEFAULT_DIR.parent

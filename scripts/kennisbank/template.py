@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .names import suggest_slug
-from .placeholders import placeholder
 from .schema import BODY_SECTIONS, FIELDS, Field, Kind
+from .validation.placeholders import placeholder
 from .vocabularies import Vocabularies
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=schema.json"

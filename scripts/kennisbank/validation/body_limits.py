@@ -1,4 +1,4 @@
-"""Limits on a body that keep Python-Markdown fast: rules for ``body_rules.BODY_RULES``.
+"""Limits on a body that keep Python-Markdown fast: the first rules for a body (``validation.BODY_LIMITS``).
 
 Python-Markdown (what MkDocs renders pages with) is quick on text, but some markup makes it search far ahead
 again and again. Measured with the extensions of mkdocs.yml (``tests/test_body_limits.py`` renders the worst
@@ -20,15 +20,11 @@ that takes too long all the same (``render_limit.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from .errors import Problem
-from .markup import dutch_number
-from .schema import MARKUP_CHARACTERS, MAX_BODY_NESTING, MAX_MARKUP_CHARACTERS, MAX_PARAGRAPH_SCAN
-
-if TYPE_CHECKING:
-    from .validate import Context
+from ..errors import Problem
+from ..markup import dutch_number
+from ..schema import MARKUP_CHARACTERS, MAX_BODY_NESTING, MAX_MARKUP_CHARACTERS, MAX_PARAGRAPH_SCAN
+from .context import Context
 
 # A '<' that Python-Markdown's HTML reader takes for the start of a tag, end tag, comment or instruction.
 _TAG_START_RE = re.compile(r"<[A-Za-z/!?]")
@@ -46,7 +42,8 @@ def _error(ctx: Context, offset: int, message: str) -> None:
     ctx.problems.append(Problem(ctx.raw.display, ctx.raw.body_line + offset, "body", message))
 
 
-def _rule_markup_counts(body: str, ctx: Context) -> None:
+def markup_counts(ctx: Context) -> None:
+    body = ctx.raw.body
     # All of them together first, in one pass over the bytes (no other character's UTF-8 holds an ASCII byte).
     encoded = body.encode("utf-8", "surrogatepass")
     if len(encoded) - len(encoded.translate(None, _MARKUP_BYTES)) <= MAX_MARKUP_CHARACTERS:
@@ -65,9 +62,10 @@ def _rule_markup_counts(body: str, ctx: Context) -> None:
             )
 
 
-def _rule_paragraph_scan(body: str, ctx: Context) -> None:
+def paragraph_scan(ctx: Context) -> None:
     """Each '[' and '`' costs as many steps as there are characters after it in its paragraph (the most
     Python-Markdown looks ahead); a paragraph may cost ``MAX_PARAGRAPH_SCAN`` steps."""
+    body = ctx.raw.body
     looking_ahead = body.count("[") + body.count("`")
     if looking_ahead * len(body) <= MAX_PARAGRAPH_SCAN:  # no paragraph can cost more than that
         return
@@ -100,9 +98,10 @@ def _check_paragraph(text: str, offset: int, ctx: Context) -> None:
         )
 
 
-def _rule_tag_starts(body: str, ctx: Context) -> None:
+def tag_starts(ctx: Context) -> None:
     """'<' plus a letter with no '>' after it on its line: the HTML reader looks for the '>' to the end of
-    the page. (A closed one is an autolink, or HTML, which ``_rule_no_html`` refuses.)"""
+    the page. (A closed one is an autolink, or HTML, which ``body.no_html`` refuses.)"""
+    body = ctx.raw.body
     if "<" not in body:
         return
     for offset, line in enumerate(body.split("\n")):
@@ -119,9 +118,10 @@ def _rule_tag_starts(body: str, ctx: Context) -> None:
                 break
 
 
-def _rule_nesting(body: str, ctx: Context) -> None:
+def nesting(ctx: Context) -> None:
     """Lists, quotes and indentation at most ``MAX_BODY_NESTING`` levels deep. A line nests at most as many
     levels as its prefix has characters, so only lines with a long prefix are counted."""
+    body = ctx.raw.body
     if not _DEEP_LINE_RE.search(body) and not _DEEP_LINE_RE.match("\n" + body[: MAX_BODY_NESTING + 1]):
         return  # most bodies: no line has a prefix that long
     for match in _DEEP_LINE_RE.finditer("\n" + body):
@@ -136,11 +136,3 @@ def _rule_nesting(body: str, ctx: Context) -> None:
                 f"staat {depth} niveaus diep (lijsten, citaten met '>' of inspringing in elkaar); hoogstens "
                 f"{MAX_BODY_NESTING} mag",
             )
-
-
-LIMIT_RULES: tuple[Callable[[str, Context], None], ...] = (
-    _rule_markup_counts,
-    _rule_paragraph_scan,
-    _rule_tag_starts,
-    _rule_nesting,
-)

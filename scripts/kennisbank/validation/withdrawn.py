@@ -1,5 +1,5 @@
-"""A withdrawn contact disappears from the site: the checks inside a file (called by the validator) and across
-files (part of the catalogue stage), both with the one rule of ``mentions.py``.
+"""A withdrawn contact disappears from the site: the checks inside a file (``in_file``, a rule of the validator)
+and across files (``withdrawn_elsewhere``, part of the catalogue stage), both with the one rule of ``mentions.py``.
 
 What is searched, in every file: the body and every text field of the front matter that the site shows,
 read from the schema (``published_texts``): title, summary, the lists, period, key figures, the source's
@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus
 
-from .errors import Problem, display_path, field_label
-from .load import KeyPath, RawPractice, load_file
+from ..errors import Problem, display_path, field_label
+from ..load import KeyPath, load_file
+from ..model import Contact, Practice
+from ..schema import FIELDS, Field, Kind
+from .context import Context
 from .mentions import Matcher, Mention, Person, line_offset, normalise, person_keys
-from .model import Contact, Practice
-from .schema import FIELDS, Field, Kind
 
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.PARAGRAPH, Kind.TEXT_LIST, Kind.EMAIL, Kind.PHONE, Kind.URL, Kind.INT_OR_TEXT})
 BODY: KeyPath = ("body",)
@@ -94,20 +95,20 @@ def _collect(record: Any, plan: _Plan, path: KeyPath, texts: list[tuple[KeyPath,
                 _collect(item, withdrawn if hidden else every, (*path, name, index), texts)
 
 
-def mentions_in_file(values: dict[str, Any], raw: RawPractice) -> list[Problem]:
-    """The validator's check: the file's own withdrawn contacts, anywhere in its body or front matter."""
-    withdrawn = [(i, person(c)) for i, c in enumerate(values.get("contacts", ())) if c.get("withdrawn")]
+def in_file(ctx: Context) -> None:
+    """The validator's rule: the file's own withdrawn contacts, anywhere in its body or front matter."""
+    withdrawn = [(i, person(c)) for i, c in enumerate(ctx.values.get("contacts", ())) if c.get("withdrawn")]
     if not withdrawn:
-        return []
+        return
+    raw = ctx.raw
     index_of: dict[Person, int] = {}
     for index, someone in withdrawn:
         index_of.setdefault(someone, index)
     matcher = Matcher(index_of)
-    texts = [*published_texts(values), (BODY, raw.body)]
-    problems = []
+    texts = [*published_texts(ctx.values), (BODY, raw.body)]
     for path, mention, offset in _located(matcher, texts):
         line = raw.body_line + offset if path == BODY else raw.line(*path)
-        problems.append(
+        ctx.problems.append(
             Problem(
                 raw.display,
                 line,
@@ -116,7 +117,6 @@ def mentions_in_file(values: dict[str, Any], raw: RawPractice) -> list[Problem]:
                 f"contacts[{index_of[mention.person] + 1}]); {ADVICE[mention.key.kind]}",
             )
         )
-    return problems
 
 
 def withdrawn_people(practices: Iterable[Practice]) -> dict[Person, list[tuple[Practice, int]]]:

@@ -1,28 +1,20 @@
-"""Stage 2, validate: ``RawPractice`` -> ``Practice``, plus every problem found, with its line.
-
-Each field is checked by the checker of its kind (``CHECKERS``), the body by ``body_rules.BODY_RULES``. All problems
-of a file are collected; a file with errors yields no ``Practice``.
+"""The front matter's rules: each field is checked by the checker of its kind (``CHECKERS``), against its
+declaration in ``schema.FIELDS``; the valid values, converted, go to ``Context.values``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from .body_rules import BODY_RULES
-from .errors import Problem, Severity, field_label
-from .facets import FACETS
-from .load import KeyPath, RawPractice
-from .model import Contact, Link, Practice, Source
-from .patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, PARTIAL_DATE_RE, PHONE_RE, URL_RE
-from .schema import FIELDS, REVIEW_WARNING_DAYS, Field, Kind
-from .vocabularies import Vocabularies
-from .withdrawn import mentions_in_file
+from ..errors import field_label
+from ..load import KeyPath
+from ..patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, PARTIAL_DATE_RE, PHONE_RE, URL_RE
+from ..schema import FIELDS, REVIEW_WARNING_DAYS, Field, Kind
+from .context import Context
 
 
 class _Invalid:
@@ -70,35 +62,17 @@ DUTCH_NAMES: dict[str, str] = {
 }
 
 
-@dataclass
-class Context:
-    raw: RawPractice
-    vocabularies: Vocabularies
-    today: dt.date
-    problems: list[Problem]
-
-    def error(self, path: KeyPath, field_name: str, message: str) -> None:
-        self.problems.append(Problem(self.raw.display, self.raw.line(*path), field_name, message))
-
-    def warn(self, path: KeyPath, field_name: str, message: str) -> None:
-        self.problems.append(Problem(self.raw.display, self.raw.line(*path), field_name, message, Severity.WARNING))
+def front_matter(ctx: Context) -> None:
+    """Every declared field by the checker of its kind, and every undeclared one named with a hint."""
+    ctx.values = check_fields(ctx.raw.meta, FIELDS, (), ctx)
 
 
-def validate(
-    raw: RawPractice, vocabularies: Vocabularies, today: dt.date | None = None
-) -> tuple[Practice | None, list[Problem]]:
-    ctx = Context(raw, vocabularies, today or dt.date.today(), [])
-    values = check_fields(raw.meta, FIELDS, (), ctx)
-    if "summary" in values and len(_SENTENCE_END_RE.findall(values["summary"] + " ")) > 3:
+def summary_sentences(ctx: Context) -> None:
+    """A summary is shown on every overview: a warning past three sentences."""
+    if "summary" in ctx.values and len(_SENTENCE_END_RE.findall(ctx.values["summary"] + " ")) > 3:
         ctx.warn(
             ("summary",), "summary", "heeft meer dan drie zinnen; houd de samenvatting kort en zet de rest in de tekst"
         )
-    for rule in BODY_RULES:
-        rule(raw.body, ctx)
-    withdrawn_mentions(values, ctx)
-    if any(p.is_error for p in ctx.problems):
-        return None, ctx.problems
-    return build_practice(raw, values), ctx.problems
 
 
 def check_fields(meta: dict[str, Any], fields: tuple[Field, ...], path: KeyPath, ctx: Context) -> dict[str, Any]:
@@ -132,7 +106,7 @@ def check_fields(meta: dict[str, Any], fields: tuple[Field, ...], path: KeyPath,
     return values
 
 
-Checker = Callable[[Any, Field, KeyPath, str, "Context"], Any]
+Checker = Callable[[Any, Field, KeyPath, str, Context], Any]
 # Per tuple of fields: the fields by name and each field with its checker, made once instead of for every
 # mapping checked (the schema's tuples live as long as the program; the tuple is kept to check identity).
 _PLANS: dict[int, tuple[tuple[Field, ...], dict[str, Field], tuple[tuple[Field, Checker], ...]]] = {}
@@ -415,47 +389,3 @@ CHECKERS: dict[Kind, Checker] = {
     Kind.OBJECT: _check_object,
     Kind.OBJECT_LIST: _check_object_list,
 }
-
-
-def withdrawn_mentions(values: dict[str, Any], ctx: Context) -> None:
-    """A withdrawn contact's name, e-mail address or phone number must not be published anywhere else in the
-    file either: the privacy page promises that it disappears from the site (the rule: ``mentions.py``)."""
-    if any(contact.get("withdrawn") for contact in values.get("contacts", ())):
-        ctx.problems.extend(mentions_in_file(values, ctx.raw))
-
-
-def build_practice(raw: RawPractice, values: dict[str, Any]) -> Practice:
-    return Practice(
-        slug=raw.slug,
-        path=raw.path,
-        title=values["title"],
-        summary=values["summary"],
-        region=values["region"],
-        themes=values["themes"],
-        target_groups=values["target_groups"],
-        phases=values["phases"],
-        evidence=values["evidence"],
-        contacts=tuple(Contact(**c) for c in values["contacts"]),
-        source=Source(**values["source"]),
-        last_reviewed=values["last_reviewed"],
-        body=raw.body.strip("\n") + "\n",
-        municipalities=values.get("municipalities", ()),
-        organisations=values.get("organisations", ()),
-        success_factors=values.get("success_factors", ()),
-        period=values.get("period", ""),
-        key_figures=values.get("key_figures", ()),
-        links=tuple(Link(**link) for link in values.get("links", ())),
-        title_line=raw.line("title"),
-        contacts_line=raw.line("contacts"),
-        # ``body`` above starts after the blank lines that follow the front matter; offsets into it count
-        # from the line where it starts.
-        body_line=raw.body_line + len(raw.body) - len(raw.body.lstrip("\n")),
-        extra_terms=tuple((f.name, _ids(values.get(f.name, ()))) for f in FACETS if f.name not in _ATTRIBUTES),
-    )
-
-
-_ATTRIBUTES = frozenset(f.name for f in dataclasses.fields(Practice))
-
-
-def _ids(value: str | tuple[str, ...]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)

@@ -9,8 +9,8 @@ comment (phases). Each line that still holds the marker is a warning that is not
 
 from __future__ import annotations
 
-from .errors import Problem, Severity, field_label
-from .load import KeyPath, RawPractice
+from ..errors import Problem, Severity, field_label
+from ..load import KeyPath, RawPractice
 
 MARKER = "VUL IN"
 

@@ -1,4 +1,4 @@
-"""The rules for a practice's Markdown body, run in order by the validate stage (``BODY_RULES``).
+"""The rules for a practice's Markdown body (their order: ``validation.RULES``).
 
 The knowledge base is Markdown only: no HTML, no attribute lists, no images, only http(s) and mailto
 links, no invisible characters, and the six standard sections in order.
@@ -9,17 +9,13 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from .body_limits import LIMIT_RULES
-from .errors import Problem, Severity
-from .patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, URL_RE
-from .safety import ALLOWED_SCHEMES, url_scheme
-from .schema import BODY_SECTIONS
-
-if TYPE_CHECKING:
-    from .validate import Context
+from ..errors import Problem, Severity
+from ..patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, URL_RE
+from ..safety import ALLOWED_SCHEMES, url_scheme
+from ..schema import BODY_SECTIONS
+from .context import Context
 
 _AUTOLINK_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _LINK_OPEN_RE = re.compile(r"\]\(")
@@ -75,7 +71,8 @@ def body_error(ctx: Context, offset: int, message: str, severity: Severity = Sev
     ctx.problems.append(Problem(ctx.raw.display, ctx.raw.body_line + offset, "body", message, severity))
 
 
-def _rule_not_empty(body: str, ctx: Context) -> None:
+def not_empty(ctx: Context) -> None:
+    body = ctx.raw.body
     if not body.strip():
         body_error(
             ctx,
@@ -85,7 +82,8 @@ def _rule_not_empty(body: str, ctx: Context) -> None:
         )
 
 
-def _rule_no_html(body: str, ctx: Context) -> None:
+def no_html(ctx: Context) -> None:
+    body = ctx.raw.body
     if "<" not in body:  # every tag and comment starts with '<' (most bodies have none)
         return
     prose = dict(_prose_lines(body))
@@ -140,7 +138,8 @@ def _inline_target(rest: str) -> str:
     return (match.group(1) if match and match.group(1) is not None else match.group(2) if match else "") or ""
 
 
-def _rule_links(body: str, ctx: Context) -> None:
+def allowed_links(ctx: Context) -> None:
+    body = ctx.raw.body
     # Every link target starts at '](', '<' or ']:'. Without them in the body there is none, as long as
     # there is no inline code, whose removal from a line could join a ']' and a '(' (most bodies).
     if "`" not in body and "<" not in body and ("]" not in body or ("](" not in body and "]:" not in body)):
@@ -178,7 +177,8 @@ def _link_problem(is_image: bool, target: str) -> str | None:
     return None
 
 
-def _rule_no_attributes(body: str, ctx: Context) -> None:
+def no_attribute_lists(ctx: Context) -> None:
+    body = ctx.raw.body
     if "{" not in body:
         return
     for offset, line in _prose_lines(body):
@@ -192,7 +192,8 @@ def _rule_no_attributes(body: str, ctx: Context) -> None:
             )
 
 
-def _rule_no_invisible(body: str, ctx: Context) -> None:
+def no_invisible_characters(ctx: Context) -> None:
+    body = ctx.raw.body
     if not INVISIBLE_RE.search(body):  # one pass over the whole body; lines only where one is
         return
     for offset, line in enumerate(body.split("\n")):
@@ -205,7 +206,8 @@ def _rule_no_invisible(body: str, ctx: Context) -> None:
             )
 
 
-def _rule_sections(body: str, ctx: Context) -> None:
+def standard_sections(ctx: Context) -> None:
+    body = ctx.raw.body
     if not body.strip():
         return
     hash_lines = _hash_lines(body)
@@ -227,14 +229,3 @@ def _rule_sections(body: str, ctx: Context) -> None:
     for offset, line in _prose_lines(body):
         if line.startswith("# "):
             body_error(ctx, offset, "gebruik geen kop van niveau 1 ('# '); de titel komt uit 'title'", Severity.WARNING)
-
-
-BODY_RULES: tuple[Callable[[str, Context], None], ...] = (
-    *LIMIT_RULES,  # first: what keeps the renderer fast
-    _rule_not_empty,
-    _rule_no_invisible,
-    _rule_no_html,
-    _rule_no_attributes,
-    _rule_links,
-    _rule_sections,
-)
