@@ -17,6 +17,7 @@ from .body_rules import BODY_RULES
 from .errors import Problem, Severity, field_label
 from .load import KeyPath, RawPractice
 from .model import Contact, Link, Practice, Source
+from .municipalities import region_warnings
 from .patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, PARTIAL_DATE_RE, PHONE_RE, URL_RE
 from .schema import FIELDS, REVIEW_WARNING_DAYS, Field, Kind
 from .vocabularies import Vocabularies
@@ -94,6 +95,7 @@ def validate(
     for rule in BODY_RULES:
         rule(raw.body, ctx)
     withdrawn_mentions(values, ctx)
+    ctx.problems += region_warnings(values, vocabularies.municipalities, vocabularies.regions, raw)
     if any(p.is_error for p in ctx.problems):
         return None, ctx.problems
     return build_practice(raw, values), ctx.problems

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .addresses import PRACTICES_FOLDER
 from .errors import ContentError, Problem
+from .municipalities import Municipalities
+from .municipality_check import load_municipalities
 from .names import VOCABULARY_FOLDER
 from .vocabulary_check import check_file
 from .vocabulary_schema import GLOSSARY, SPECS, Entry, VocabularySpec
@@ -79,6 +81,9 @@ class Vocabularies:
     evidence: Vocabulary
     success_factors: Vocabulary
     glossary: tuple[GlossaryEntry, ...]
+    # Not a constructor argument: a set of vocabularies built from SPECS alone (site.py) has no gemeenten;
+    # ``load_vocabularies`` sets it.
+    municipalities: Municipalities = field(default_factory=Municipalities, init=False)
 
     def by_key(self, key: str) -> Vocabulary:
         vocabulary = getattr(self, key)
@@ -93,9 +98,11 @@ def load_vocabularies(directory: Path | None = None) -> Vocabularies:
     directory = DEFAULT_DIR if directory is None else directory
     problems: list[Problem] = []
     loaded = {}
+    regions: list[Entry] = []
     for spec in SPECS:
         entries, found = check_file(directory / spec.filename, spec)
         problems += found
+        regions = entries if spec.key == "regions" else regions
         loaded[spec.key] = Vocabulary(
             spec.key, spec.label, tuple(_term(entry, spec) for entry in entries), spec.unknown
         )
@@ -104,9 +111,13 @@ def load_vocabularies(directory: Path | None = None) -> Vocabularies:
         entries, found = check_file(directory / GLOSSARY.filename, GLOSSARY)
         problems += found
         glossary = [_glossary_entry(entry) for entry in entries]
+    municipalities, found = load_municipalities(directory, regions)
+    problems += found
     if problems:
         raise VocabularyError(problems)
-    return Vocabularies(glossary=tuple(glossary), **loaded)
+    result = Vocabularies(glossary=tuple(glossary), **loaded)
+    object.__setattr__(result, "municipalities", municipalities)  # frozen: set once, here
+    return result
 
 
 def _term(entry: Entry, spec: VocabularySpec) -> Term:
