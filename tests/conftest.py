@@ -21,7 +21,7 @@ from kennisbank.vocabularies import Vocabularies, load_vocabularies
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", str(DEFAULT_CHROMIUM)))
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date(2026, 12, 2)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

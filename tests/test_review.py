@@ -12,7 +12,10 @@ from kennisbank.cli import cli
 from kennisbank.pipeline import run
 from kennisbank.review import months_before, review
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES
+
+# The practices below are dated around this day (one exactly on the cut-off of 12 months).
+TODAY = dt.date(2026, 11, 22)
 
 MINIMAL = (FIXTURES / "valid" / "minimal.md").read_text(encoding="utf-8")
 CONTACTS = """contacts:
@@ -89,6 +92,6 @@ def test_review_command(practices: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_review_of_the_real_practices_runs() -> None:
-    result = CliRunner().invoke(cli, ["review", "--today", TODAY.isoformat()])
+    result = CliRunner().invoke(cli, ["review", "--today", "2026-12-02"])
     assert result.exit_code == 0
-    assert result.output.startswith("Niet gecontroleerd sinds 2025-11-22 (12 maanden): ")
+    assert result.output.startswith("Niet gecontroleerd sinds 2025-12-02 (12 maanden): ")

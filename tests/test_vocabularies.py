@@ -27,7 +27,7 @@ from kennisbank.cli import cli
 from kennisbank.errors import ContentError, KennisbankError, Problem
 from kennisbank.facets import SPECS
 from kennisbank.vocabularies import DEFAULT_DIR, VocabularyError, load_vocabularies
-from kennisbank.vocabulary_schema import GLOSSARY, MAX_FILE_BYTES
+from kennisbank.vocabulary_schema import FORMER_MUNICIPALITIES, GLOSSARY, MAX_FILE_BYTES, MUNICIPALITIES
 from kennisbank.vocabulary_yaml import read
 
 from .conftest import FIXTURES, REPO, TODAY, copy_project
@@ -96,7 +96,7 @@ def test_the_real_vocabularies_pass_unchanged() -> None:
 
 def test_the_reader_gives_what_pyyaml_gives_for_the_real_files() -> None:
     """The event reader is the only way vocabularies are read; for ordinary YAML it agrees with PyYAML."""
-    for spec in (*SPECS, GLOSSARY):
+    for spec in (*SPECS, GLOSSARY, MUNICIPALITIES, FORMER_MUNICIPALITIES):
         text = (DEFAULT_DIR / spec.filename).read_text(encoding="utf-8")
         data, lines = read(text, 10)
         assert data == yaml.safe_load(text), spec.filename
@@ -241,7 +241,7 @@ def test_the_build_fails_with_the_problems(tmp_path: Path, monkeypatch: pytest.M
 def test_every_vocabulary_field_is_documented_in_contributing() -> None:
     contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = contributing.split("## Een thema, doelgroep of regio toevoegen", 1)[1].split("\n## ", 1)[0]
-    for spec in (*SPECS, GLOSSARY):
+    for spec in (*SPECS, GLOSSARY, MUNICIPALITIES, FORMER_MUNICIPALITIES):
         assert f"`{spec.filename}`" in section
         for fld in spec.fields:
             assert f"`{fld.name}`" in section, f"describe `{fld.name}` of {spec.filename} in CONTRIBUTING.md"

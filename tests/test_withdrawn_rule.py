@@ -180,7 +180,9 @@ def line_of(content: str, marker: str) -> int:
 
 
 def messages(folder: Path) -> list[str]:
-    return sorted(str(p) for p in run([folder], today=TODAY).problems)
+    # The names in these files are people's, not towns: that 'Jan Jansenstad' is no gemeente is another rule.
+    problems = run([folder], today=TODAY).problems
+    return sorted(str(p) for p in problems if not p.message.startswith("onbekende gemeente"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -23,7 +23,7 @@ from ..facets import FACETS
 from ..load import RawPractice
 from ..model import Contact, Link, Practice, Source
 from ..vocabularies import Vocabularies
-from . import body, body_limits, fields, withdrawn
+from . import body, body_limits, fields, places, withdrawn
 from .context import Context
 from .placeholders import placeholder_problems
 from .withdrawn import withdrawn_elsewhere
@@ -49,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     body.allowed_links,
     body.standard_sections,
     withdrawn.in_file,
+    places.municipalities_in_region,
 )
 
 
