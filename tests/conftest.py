@@ -52,7 +52,7 @@ def vocabularies() -> Vocabularies:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly once per test session."""
-    from kennisbank.build import build_site
+    from kennisbank.entry.build import build_site
 
     site = tmp_path_factory.mktemp("site") / "site"
     build_site(REPO / "mkdocs.yml", site)
@@ -104,8 +104,10 @@ def copy_project(destination: Path, extra_practices: tuple[Path, ...] = ()) -> P
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(REPO / "docs", destination / "docs")
     shutil.copytree(REPO / "overrides", destination / "overrides")
-    (destination / "scripts" / "kennisbank").mkdir(parents=True)
-    shutil.copy(REPO / "scripts" / "kennisbank" / "mkdocs_hook.py", destination / "scripts" / "kennisbank")
+    (destination / "scripts" / "kennisbank" / "entry").mkdir(parents=True)
+    shutil.copy(
+        REPO / "scripts" / "kennisbank" / "entry" / "mkdocs_hook.py", destination / "scripts" / "kennisbank" / "entry"
+    )
     target = destination / "practices"
     shutil.copytree(REPO / "practices" / "vocabularies", target / "vocabularies")
     for path in [*sorted((REPO / "practices").glob("*.md")), *extra_practices]:

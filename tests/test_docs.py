@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.schema import BODY_SECTIONS, FIELDS
 
 from .conftest import REPO

@@ -294,7 +294,7 @@ def larger_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Searcher
     """The site's address, its searcher, and where its text blocks start."""
     from benchmarks.synthetic import write_practices
 
-    from kennisbank.build import build_site
+    from kennisbank.entry.build import build_site
     from kennisbank.search import index
 
     root = tmp_path_factory.mktemp("larger")

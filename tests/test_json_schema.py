@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.json_schema import SCHEMA_PATH, render_schema
 from kennisbank.load import RawPractice, load_file, split_and_parse
 from kennisbank.template import Draft, render

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kennisbank import catalogue, leaks
-from kennisbank.build import BuildFailed, build_site
+from kennisbank.entry.build import BuildFailed, build_site
 from kennisbank.errors import display_path
 from kennisbank.leaks import site_leaks, visible_text
 from kennisbank.mentions import Matcher, Person

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from kennisbank import fastyaml, load, yamllimits
 from kennisbank.catalogue import title_key
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.load import YamlProblem, parse_yaml
 from kennisbank.schema import MAX_FRONT_MATTER_CHARS, MAX_NESTING
 

@@ -102,7 +102,9 @@ def test_kennisbank_search_works_in_a_fresh_process() -> None:
     import subprocess
     import sys
 
-    code = "import sys; from kennisbank.cli import main; sys.argv = ['kennisbank', 'search', 'nazorg vso']; main()"
+    code = (
+        "import sys; from kennisbank.entry.cli import main; sys.argv = ['kennisbank', 'search', 'nazorg vso']; main()"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "resultaten voor 'nazorg vso'" in result.stdout

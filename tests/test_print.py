@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
+from kennisbank.entry.pdf import PREFIXES, print_jobs, print_pdf
 from kennisbank.markup import dutch_date
 from kennisbank.pages import Site
 from kennisbank.pages.paths import SECTION_FOLDERS, print_src, term_src
 from kennisbank.pages.printing import print_pages, printable_terms
-from kennisbank.pdf import PREFIXES, print_jobs, print_pdf
 from kennisbank.pipeline import build_catalogue
 
 from .conftest import FIXTURES
@@ -223,7 +223,7 @@ def test_overview_cover_has_build_date_fallback_and_a_hidden_real_button() -> No
 @pytest.mark.browser
 @pytest.mark.slow
 def test_make_pdf_writes_one_tagged_pdf_per_overview(browser: Any, built_site: Path, tmp_path: Path) -> None:
-    from kennisbank.pdf import print_all
+    from kennisbank.entry.pdf import print_all
 
     # The theme overviews only, to keep the test short; print_jobs is checked against all of them above.
     small = tmp_path / "site"
@@ -236,7 +236,7 @@ def test_make_pdf_writes_one_tagged_pdf_per_overview(browser: Any, built_site: P
 
 
 def test_make_pdfs_explains_what_is_missing(tmp_path: Path) -> None:
-    from kennisbank.pdf import PdfError, make_pdfs
+    from kennisbank.entry.pdf import PdfError, make_pdfs
 
     with pytest.raises(PdfError, match="make build"):
         make_pdfs(tmp_path, tmp_path / "pdf")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kennisbank.build import build_site
+from kennisbank.entry.build import build_site
 from kennisbank.pipeline import build_catalogue, run
 
 from .conftest import REPO, TODAY, copy_project

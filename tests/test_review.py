@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.pipeline import run
 from kennisbank.review import months_before, review
 

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from lunr.index import Index
 
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data, plain_text, text_blocks
 from kennisbank.search.pipeline import DUTCH_WORD_CHARACTERS, STOP_WORDS, stem, words

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from kennisbank.build import build_site
+from kennisbank.entry.build import build_site
 from kennisbank.safety import material_inline_scripts, scan_page, url_scheme
 
 from .conftest import FIXTURES, REPO, copy_project

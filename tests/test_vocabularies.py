@@ -23,7 +23,7 @@ import yaml
 from click.testing import CliRunner
 
 from kennisbank import vocabularies
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.errors import ContentError, KennisbankError, Problem
 from kennisbank.vocabularies import DEFAULT_DIR, VocabularyError, load_vocabularies
 from kennisbank.vocabulary_schema import GLOSSARY, MAX_FILE_BYTES, SPECS
@@ -226,7 +226,7 @@ def test_deep_nesting_is_refused_without_a_crash(tmp_path: Path, nested: str) ->
 
 
 def test_the_build_fails_with_the_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kennisbank.build import BuildFailed, build_site
+    from kennisbank.entry.build import BuildFailed, build_site
 
     copy_project(tmp_path)
     monkeypatch.setattr(vocabularies, "DEFAULT_DIR", tmp_path / "practices" / "vocabularies")

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
-from .errors import KennisbankError
-from .pages.paths import SECTION_FOLDERS
-from .pages.terms import PRINTABLE
+from ..chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
+from ..errors import KennisbankError
+from ..pages.paths import SECTION_FOLDERS
+from ..pages.terms import PRINTABLE
 
 # File name prefix per printable vocabulary: thema-nazorg.pdf, regio-twente.pdf.
 PREFIXES: dict[str, str] = {"themes": "thema", "regions": "regio"}

@@ -16,11 +16,11 @@ from typing import TypeVar
 
 import click
 
-from .errors import display_path
-from .markup import plural
-from .pipeline import DEFAULT_PRACTICES_DIR, run
-from .review import DEFAULT_MONTHS, review
-from .vocabularies import Vocabulary, load_vocabularies
+from ..errors import display_path
+from ..markup import plural
+from ..pipeline import DEFAULT_PRACTICES_DIR, run
+from ..review import DEFAULT_MONTHS, review
+from ..vocabularies import Vocabulary, load_vocabularies
 
 T = TypeVar("T")
 
@@ -57,8 +57,8 @@ def new(
     Vraagt naar de titel, de regio, de thema's en de doelgroepen (met de keuzes erbij), tenzij ze als
     optie zijn gegeven. Schrijft practices/<slug>.md en overschrijft nooit een bestaand bestand.
     """
-    from .newpractice import NewPracticeError, check_slug, create_practice, next_steps, parse_choices, title_problem
-    from .template import Draft
+    from ..newpractice import NewPracticeError, check_slug, create_practice, next_steps, parse_choices, title_problem
+    from ..template import Draft
 
     vocabularies = load_vocabularies()
     day = today.date() if today else dt.date.today()
@@ -102,14 +102,14 @@ def new(
 
 
 def _option_choices(values: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
-    from .newpractice import parse_choices
+    from ..newpractice import parse_choices
 
     return parse_choices(",".join(values), vocabulary, multiple=True) if values else ()
 
 
 def _new_title(answer: str, directory: Path, slug: str | None, today: dt.date) -> str:
-    from .newpractice import NewPracticeError, practice_path, title_problem
-    from .template import Draft
+    from ..newpractice import NewPracticeError, practice_path, title_problem
+    from ..template import Draft
 
     problem = title_problem(answer)
     if problem:
@@ -121,7 +121,7 @@ def _new_title(answer: str, directory: Path, slug: str | None, today: dt.date) -
 
 
 def _ask_choices(vocabulary: Vocabulary, question: str, multiple: bool) -> tuple[str, ...]:
-    from .newpractice import choices_table, parse_choices
+    from ..newpractice import choices_table, parse_choices
 
     click.echo("")
     for line in choices_table(vocabulary):
@@ -131,7 +131,7 @@ def _ask_choices(vocabulary: Vocabulary, question: str, multiple: bool) -> tuple
 
 def _ask(question: str, parse: Callable[[str], T]) -> T:
     """Ask until the answer parses; a wrong answer gets a Dutch explanation, not a traceback."""
-    from .newpractice import NewPracticeError
+    from ..newpractice import NewPracticeError
 
     while True:
         answer = click.prompt(question, default="", show_default=False)
@@ -155,7 +155,7 @@ def schema_command(check_only: bool, output: Path | None) -> None:
     Nodig na een wijziging in de vaste lijsten of in de velden; editors gebruiken het schema om
     tijdens het typen keuzes voor te stellen en fouten aan te wijzen.
     """
-    from .json_schema import SCHEMA_PATH, is_current, render_schema
+    from ..json_schema import SCHEMA_PATH, is_current, render_schema
 
     output = SCHEMA_PATH if output is None else output
     vocabularies = load_vocabularies()

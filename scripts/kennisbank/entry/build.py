@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 
-from .errors import KennisbankError, display_path
+from ..errors import KennisbankError, display_path
 
 DEFAULT_WAIT_SECONDS = 900.0
 _POLL_SECONDS = 0.2

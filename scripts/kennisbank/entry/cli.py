@@ -16,12 +16,12 @@ from pathlib import Path
 
 import click
 
+from ..errors import KennisbankError, Problem, sorted_problems
+from ..markup import plural
+from ..pipeline import DEFAULT_PRACTICES_DIR, run
+from ..vocabularies import VocabularyError
 from .annotations import github_annotation
 from .cli_editors import EDITOR_COMMANDS
-from .errors import KennisbankError, Problem, sorted_problems
-from .markup import plural
-from .pipeline import DEFAULT_PRACTICES_DIR, run
-from .vocabularies import VocabularyError
 
 REPO_ROOT = DEFAULT_PRACTICES_DIR.parent
 
@@ -142,11 +142,11 @@ SEARCH_FILTERS: tuple[tuple[str, str, str], ...] = (
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Toon de eerste N (0: alle; standaard 10).")
 def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, ...]) -> None:
     """Zoek praktijkvoorbeelden met dezelfde index en rangorde als de zoekpagina /zoeken/."""
-    from .pipeline import build_catalogue
-    from .search.index import build_search_data
-    from .search.query import Filters, Searcher
-    from .search.report import as_json as json_report
-    from .search.report import human
+    from ..pipeline import build_catalogue
+    from ..search.index import build_search_data
+    from ..search.query import Filters, Searcher
+    from .search_report import as_json as json_report
+    from .search_report import human
 
     catalogue = build_catalogue()
     filters = {}
