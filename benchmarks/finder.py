@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kennisbank.catalogue import Catalogue
+from kennisbank.entry.lunr import lunr_outputs
 from kennisbank.model import Practice
 from kennisbank.pages.base import Site
 from kennisbank.pages.finder import finder_page
@@ -84,7 +85,8 @@ def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
     search_data = build_search_data(catalogue)
     sharded = split(search_data.index)
     blocks = search_data.text_blocks()
-    outputs = {o.src_uri: as_bytes(o.content) for o in search_outputs(search_data, sharded, blocks)}
+    generated = [*search_outputs(search_data, sharded, blocks), *lunr_outputs()]  # lunr as the hook adds it
+    outputs = {o.src_uri: as_bytes(o.content) for o in generated}
     page = finder_page(catalogue, Site(), finder_boot(search_data, sharded, blocks))
     outputs[page.src_uri] = as_bytes(page.content)
     seconds = time.perf_counter() - started
