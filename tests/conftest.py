@@ -15,13 +15,28 @@ from pathlib import Path
 
 import pytest
 
+from kennisbank.catalogue import Catalogue
 from kennisbank.chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, start_server
+from kennisbank.pipeline import build_catalogue
 from kennisbank.vocabularies import Vocabularies, load_vocabularies
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", str(DEFAULT_CHROMIUM)))
 TODAY = dt.date(2026, 11, 22)
+PRACTICES = REPO / "practices"
+VOCABULARIES_DIR = PRACTICES / "vocabularies"
+
+
+@functools.cache
+def repo_vocabularies() -> Vocabularies:
+    """The repository's vocabularies, read once: the core takes them as a parameter, it has no default."""
+    return load_vocabularies(VOCABULARIES_DIR)
+
+
+def repo_catalogue(paths: tuple[Path, ...] | list[Path] = (PRACTICES,), today: dt.date | None = None) -> Catalogue:
+    """The catalogue of ``paths`` (default: the repository's practices) with the repository's vocabularies."""
+    return build_catalogue(paths, repo_vocabularies(), today)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -46,7 +61,7 @@ def assert_golden(golden: Path, actual: str, update: bool) -> None:
 
 @pytest.fixture(scope="session")
 def vocabularies() -> Vocabularies:
-    return load_vocabularies()
+    return repo_vocabularies()
 
 
 @pytest.fixture(scope="session")

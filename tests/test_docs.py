@@ -32,6 +32,11 @@ def test_every_command_is_documented(command: str) -> None:
     assert f"kennisbank {command}" in README + CONTRIBUTING, f"document `kennisbank {command}` in README.md"
 
 
+@pytest.mark.parametrize("option", sorted(o for p in cli.params for o in p.opts if o not in {"--help", "--version"}))
+def test_every_global_option_is_documented(option: str) -> None:
+    assert f"kennisbank {option}" in README + CONTRIBUTING, f"document `kennisbank {option}` in README.md"
+
+
 @pytest.mark.parametrize("name", FIELD_NAMES)
 def test_every_field_is_documented_in_contributing(name: str) -> None:
     assert f"`{name}`" in CONTRIBUTING, f"describe the field `{name}` in CONTRIBUTING.md, 'De velden'"

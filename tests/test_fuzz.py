@@ -23,14 +23,13 @@ from hypothesis import strategies as st
 
 from kennisbank.entry.cli import cli
 from kennisbank.pipeline import run
-from kennisbank.vocabularies import load_vocabularies
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES, TODAY, repo_vocabularies
 
 MINIMAL = (FIXTURES / "valid" / "minimal.md").read_text(encoding="utf-8")
 _, MINIMAL_YAML, MINIMAL_BODY = MINIMAL.split("---\n", 2)
 MINIMAL_META: dict[str, Any] = yaml.safe_load(MINIMAL_YAML)
-VOCABULARIES = load_vocabularies()
+VOCABULARIES = repo_vocabularies()
 # path:line: field: message, with a line number of at least 1
 MESSAGE_RE = re.compile(r"^.+:[1-9]\d*: [^:]+: .+$")
 

@@ -11,14 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .addresses import PRACTICES_FOLDER
 from .errors import ContentError, Problem
-from .names import VOCABULARY_FOLDER
 from .vocabulary_check import check_file
 from .vocabulary_schema import GLOSSARY, SPECS, Entry, VocabularySpec
-
-# The folder with the vocabulary files of this repository; tests and tools may pass another one.
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / PRACTICES_FOLDER / VOCABULARY_FOLDER
 
 
 class VocabularyError(ContentError):
@@ -87,10 +82,9 @@ class Vocabularies:
         return vocabulary
 
 
-def load_vocabularies(directory: Path | None = None) -> Vocabularies:
-    """Every vocabulary of ``directory`` (default: this repository's); raises ``VocabularyError`` with the
-    problems of all files at once."""
-    directory = DEFAULT_DIR if directory is None else directory
+def load_vocabularies(directory: Path) -> Vocabularies:
+    """Every vocabulary of ``directory`` (a project's: ``Project.vocabularies_dir``); raises ``VocabularyError``
+    with the problems of all files at once."""
     problems: list[Problem] = []
     loaded = {}
     for spec in SPECS:
