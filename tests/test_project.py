@@ -180,6 +180,25 @@ def test_build_and_pdf_use_the_project_paths(copy: Path, monkeypatch: pytest.Mon
     assert calls == [(copy / "mkdocs.yml", copy / "site"), (copy / "site", copy / "pdf")]
 
 
+def test_build_and_pdf_with_every_path_given_need_no_project(
+    copy: Path, nowhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kennisbank.entry import build, pdf
+
+    calls: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(build, "build_site", lambda *args, **kwargs: calls.append(args[:2]))
+    monkeypatch.setattr(pdf, "make_pdfs", lambda *args: calls.append(args[:2]) or [])
+    monkeypatch.chdir(nowhere)
+    site, out = nowhere / "site", nowhere / "pdf"
+    assert invoke(["build", "--config-file", str(copy / "mkdocs.yml"), "--site-dir", str(site)]) == (
+        0,
+        f"Site gebouwd in {site}\n",
+    )
+    assert invoke(["pdf", "--site-dir", str(site), "--out-dir", str(out)]) == (0, f"0 pdf's gemaakt in {out}\n")
+    assert invoke(["build", "--site-dir", str(site)]) == (2, no_project(nowhere))
+    assert calls == [(copy / "mkdocs.yml", site), (site, out)]
+
+
 def test_schema_check_reads_the_copy(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copy(REPO / "practices" / "schema.json", copy / "practices" / "schema.json")
     monkeypatch.chdir(copy)

@@ -110,9 +110,10 @@ def build(site_dir: Path | None, config_file: Path | None, wait: float | None) -
     """
     from .build import DEFAULT_WAIT_SECONDS, BuildBlocked, BuildFailed, build_site
 
-    project = current_project()
-    site_dir = project.site_dir if site_dir is None else site_dir
-    config_file = project.config_file if config_file is None else config_file
+    if site_dir is None or config_file is None:  # both given: no project needed
+        project = current_project()
+        site_dir = project.site_dir if site_dir is None else site_dir
+        config_file = project.config_file if config_file is None else config_file
 
     def say(message: str) -> None:
         click.echo(message, err=True)
@@ -191,9 +192,10 @@ def pdf(site_dir: Path | None, out_dir: Path | None, chromium: Path) -> None:
     """
     from .pdf import make_pdfs
 
-    project = current_project()
-    site_dir = project.site_dir if site_dir is None else site_dir
-    out_dir = project.pdf_dir if out_dir is None else out_dir
+    if site_dir is None or out_dir is None:  # both given: no project needed
+        project = current_project()
+        site_dir = project.site_dir if site_dir is None else site_dir
+        out_dir = project.pdf_dir if out_dir is None else out_dir
     written = make_pdfs(site_dir, out_dir, chromium)
     click.echo(f"{len(written)} pdf's gemaakt in {out_dir}")
 
