@@ -11,16 +11,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 
-from .conftest import FIXTURES, TODAY, assert_golden
+from .conftest import FIXTURES, REPO, TODAY, assert_golden
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.md"))
 VALID = sorted((FIXTURES / "valid").glob("*.md"))
 
 
 def run_check(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["check", "--today", TODAY.isoformat(), *args])
+    """`kennisbank check` with the repository's vocabularies, wherever the test stands (tmp_path too)."""
+    result = CliRunner().invoke(cli, ["--project", str(REPO), "check", "--today", TODAY.isoformat(), *args])
     return result.exit_code, result.output
 
 

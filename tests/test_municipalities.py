@@ -10,10 +10,11 @@ import pytest
 
 from kennisbank.municipalities import FormerMunicipality, Municipalities, Municipality, normalise
 from kennisbank.text import slugify
-from kennisbank.vocabularies import load_vocabularies
 from kennisbank.vocabulary_schema import NATIONAL_REGION
 
-REAL = load_vocabularies()
+from .conftest import repo_vocabularies
+
+REAL = repo_vocabularies()
 
 SMALL = Municipalities(
     [

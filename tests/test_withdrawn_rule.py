@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from kennisbank.errors import display_path
 from kennisbank.pipeline import run
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES, TODAY, repo_vocabularies
 
 NAME, EMAIL, PHONE = "Jan Jansen", "jan.jansen@voorbeeld.nl", "030 123 45 67"
 BODY = (FIXTURES / "valid" / "minimal.md").read_text(encoding="utf-8").split("---\n", 2)[2]
@@ -181,7 +181,7 @@ def line_of(content: str, marker: str) -> int:
 
 def messages(folder: Path) -> list[str]:
     # The names in these files are people's, not towns: that 'Jan Jansenstad' is no gemeente is another rule.
-    problems = run([folder], today=TODAY).problems
+    problems = run([folder], repo_vocabularies(), today=TODAY).problems
     return sorted(str(p) for p in problems if not p.message.startswith("onbekende gemeente"))
 
 

@@ -12,17 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .addresses import PRACTICES_FOLDER
 from .errors import ContentError, Problem
 from .facets import SPECS
 from .municipalities import Municipalities
 from .municipality_check import load_municipalities
-from .names import VOCABULARY_FOLDER
 from .vocabulary_check import check_file
 from .vocabulary_schema import GLOSSARY, Entry, VocabularySpec
-
-# The folder with the vocabulary files of this repository; tests and tools may pass another one.
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / PRACTICES_FOLDER / VOCABULARY_FOLDER
 
 
 class VocabularyError(ContentError):
@@ -112,10 +107,9 @@ class Vocabularies:
         return self.terms["success_factors"]
 
 
-def load_vocabularies(directory: Path | None = None) -> Vocabularies:
-    """Every vocabulary of ``directory`` (default: this repository's); raises ``VocabularyError`` with the
-    problems of all files at once."""
-    directory = DEFAULT_DIR if directory is None else directory
+def load_vocabularies(directory: Path) -> Vocabularies:
+    """Every vocabulary of ``directory`` (a project's: ``Project.vocabularies_dir``); raises ``VocabularyError``
+    with the problems of all files at once."""
     problems: list[Problem] = []
     loaded = {}
     regions: list[Entry] = []

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .addresses import pdf_name, print_url
-from .chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
-from .errors import KennisbankError
-from .facets import PRINTED
+from ..addresses import pdf_name, print_url
+from ..chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
+from ..errors import KennisbankError
+from ..facets import PRINTED
 
 # File name prefix per printable vocabulary: thema-nazorg.pdf, regio-twente.pdf.
 

@@ -16,20 +16,20 @@ from pathlib import Path
 
 import click
 
+from ..errors import KennisbankError, Problem, sorted_problems
+from ..facets import FACETS
+from ..markup import plural
+from ..pipeline import run
+from ..vocabularies import VocabularyError, load_vocabularies
 from .annotations import github_annotation
 from .cli_editors import EDITOR_COMMANDS
-from .errors import KennisbankError, Problem, sorted_problems
-from .facets import FACETS
-from .markup import plural
-from .pipeline import DEFAULT_PRACTICES_DIR, run
-from .vocabularies import VocabularyError
-
-REPO_ROOT = DEFAULT_PRACTICES_DIR.parent
+from .project_option import current_project, project_option
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kennisbank")
-def cli() -> None:
+@project_option
+def cli(project: Path | None) -> None:
     """Kennisbank Aanpak Jeugdwerkloosheid: controleer, zoek en bouw de praktijkvoorbeelden."""
 
 
@@ -55,8 +55,10 @@ def check(paths: tuple[Path, ...], output_format: str | None, today: dt.datetime
     Exitcode 0 als alles klopt (waarschuwingen mogen), 1 bij fouten.
     """
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    project = current_project()
     try:
-        state = run(list(paths) or [DEFAULT_PRACTICES_DIR], today=today.date() if today else None)
+        vocabularies = load_vocabularies(project.vocabularies_dir)
+        state = run(list(paths) or [project.practices_dir], vocabularies, today.date() if today else None)
     except VocabularyError as exc:  # without its vocabularies no practice can be checked
         _echo_problems(exc.problems, fmt)
         count = plural(len(exc.problems), "fout", "fouten")
@@ -90,10 +92,8 @@ def summary(files: int, problems: list[Problem]) -> str:
 
 
 @cli.command()
-@click.option("--site-dir", type=click.Path(path_type=Path), default=REPO_ROOT / "site", show_default="site/")
-@click.option(
-    "--config-file", type=click.Path(path_type=Path), default=REPO_ROOT / "mkdocs.yml", show_default="mkdocs.yml"
-)
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None, show_default="site/")
+@click.option("--config-file", type=click.Path(path_type=Path), default=None, show_default="mkdocs.yml")
 @click.option(
     "--wait",
     type=click.FloatRange(min=0),
@@ -101,7 +101,7 @@ def summary(files: int, problems: list[Problem]) -> str:
     show_default="900",
     help="Wacht hoogstens zo veel seconden tot een andere bouw van dezelfde map klaar is.",
 )
-def build(site_dir: Path, config_file: Path, wait: float | None) -> None:
+def build(site_dir: Path | None, config_file: Path | None, wait: float | None) -> None:
     """Bouw de site streng (waarschuwingen en kapotte links zijn fouten) in site/.
 
     De site wordt ernaast gebouwd en pas na succes verwisseld: een mislukte of afgebroken bouw laat de
@@ -110,6 +110,11 @@ def build(site_dir: Path, config_file: Path, wait: float | None) -> None:
     bouw, een volle schijf, geen toestemming).
     """
     from .build import DEFAULT_WAIT_SECONDS, BuildBlocked, BuildFailed, build_site
+
+    if site_dir is None or config_file is None:  # both given: no project needed
+        project = current_project()
+        site_dir = project.site_dir if site_dir is None else site_dir
+        config_file = project.config_file if config_file is None else config_file
 
     def say(message: str) -> None:
         click.echo(message, err=True)
@@ -147,13 +152,14 @@ def facet_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Toon de eerste N (0: alle; standaard 10).")
 def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, ...]) -> None:
     """Zoek praktijkvoorbeelden met dezelfde index en rangorde als de zoekpagina /zoeken/."""
-    from .pipeline import build_catalogue
-    from .search.index import build_search_data
-    from .search.query import Filters, Searcher
-    from .search.report import as_json as json_report
-    from .search.report import human
+    from ..pipeline import build_catalogue
+    from ..search.index import build_search_data
+    from ..search.query import Filters, Searcher
+    from .search_report import as_json as json_report
+    from .search_report import human
 
-    catalogue = build_catalogue()
+    project = current_project()
+    catalogue = build_catalogue([project.practices_dir], load_vocabularies(project.vocabularies_dir))
     filters = {}
     for facet in FACETS:
         vocab = catalogue.vocabularies.by_key(facet.key)
@@ -172,8 +178,8 @@ def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, 
 
 
 @cli.command()
-@click.option("--site-dir", type=click.Path(path_type=Path), default=REPO_ROOT / "site", show_default="site/")
-@click.option("--out-dir", type=click.Path(path_type=Path), default=REPO_ROOT / "pdf", show_default="pdf/")
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None, show_default="site/")
+@click.option("--out-dir", type=click.Path(path_type=Path), default=None, show_default="pdf/")
 @click.option(
     "--chromium",
     type=click.Path(path_type=Path),
@@ -182,7 +188,7 @@ def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, 
     show_default=True,
     help="De Chromium die de pdf's afdrukt (of KENNISBANK_CHROMIUM).",
 )
-def pdf(site_dir: Path, out_dir: Path, chromium: Path) -> None:
+def pdf(site_dir: Path | None, out_dir: Path | None, chromium: Path) -> None:
     """Maak van elk thema- en regio-overzicht van een gebouwde site een pdf.
 
     De pdf's zijn getagd en hebben de taal nl, zodat ze toegankelijk zijn. Bouw de site eerst
@@ -190,6 +196,10 @@ def pdf(site_dir: Path, out_dir: Path, chromium: Path) -> None:
     """
     from .pdf import make_pdfs
 
+    if site_dir is None or out_dir is None:  # both given: no project needed
+        project = current_project()
+        site_dir = project.site_dir if site_dir is None else site_dir
+        out_dir = project.pdf_dir if out_dir is None else out_dir
     written = make_pdfs(site_dir, out_dir, chromium)
     click.echo(f"{len(written)} pdf's gemaakt in {out_dir}")
 

@@ -16,11 +16,12 @@ from typing import TypeVar
 
 import click
 
-from .errors import display_path
-from .markup import plural
-from .pipeline import DEFAULT_PRACTICES_DIR, run
-from .review import DEFAULT_MONTHS, review
-from .vocabularies import Vocabulary, load_vocabularies
+from ..errors import display_path
+from ..markup import plural
+from ..pipeline import run
+from ..review import DEFAULT_MONTHS, review
+from ..vocabularies import Vocabulary, load_vocabularies
+from .project_option import current_project
 
 T = TypeVar("T")
 
@@ -37,7 +38,7 @@ _TODAY = click.DateTime(formats=["%Y-%m-%d"])
 @click.option(
     "--practices-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_PRACTICES_DIR,
+    default=None,
     show_default="practices/",
     help="Map waarin het nieuwe bestand komt.",
 )
@@ -49,7 +50,7 @@ def new(
     target_groups: tuple[str, ...],
     phases: tuple[str, ...],
     slug: str | None,
-    practices_dir: Path,
+    practices_dir: Path | None,
     today: dt.datetime | None,
 ) -> None:
     """Maak een nieuw praktijkvoorbeeld uit het sjabloon.
@@ -57,10 +58,12 @@ def new(
     Vraagt naar de titel, de regio, de thema's en de doelgroepen (met de keuzes erbij), tenzij ze als
     optie zijn gegeven. Schrijft practices/<slug>.md en overschrijft nooit een bestaand bestand.
     """
-    from .newpractice import NewPracticeError, check_slug, create_practice, next_steps, parse_choices, title_problem
-    from .template import Draft
+    from ..newpractice import NewPracticeError, check_slug, create_practice, next_steps, parse_choices, title_problem
+    from ..template import Draft
 
-    vocabularies = load_vocabularies()
+    project = current_project()
+    practices_dir = project.practices_dir if practices_dir is None else practices_dir
+    vocabularies = load_vocabularies(project.vocabularies_dir)
     day = today.date() if today else dt.date.today()
     try:
         region_ids = parse_choices(region, vocabularies.regions, multiple=False) if region else None
@@ -102,14 +105,14 @@ def new(
 
 
 def _option_choices(values: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
-    from .newpractice import parse_choices
+    from ..newpractice import parse_choices
 
     return parse_choices(",".join(values), vocabulary, multiple=True) if values else ()
 
 
 def _new_title(answer: str, directory: Path, slug: str | None, today: dt.date) -> str:
-    from .newpractice import NewPracticeError, practice_path, title_problem
-    from .template import Draft
+    from ..newpractice import NewPracticeError, practice_path, title_problem
+    from ..template import Draft
 
     problem = title_problem(answer)
     if problem:
@@ -121,7 +124,7 @@ def _new_title(answer: str, directory: Path, slug: str | None, today: dt.date) -
 
 
 def _ask_choices(vocabulary: Vocabulary, question: str, multiple: bool) -> tuple[str, ...]:
-    from .newpractice import choices_table, parse_choices
+    from ..newpractice import choices_table, parse_choices
 
     click.echo("")
     for line in choices_table(vocabulary):
@@ -131,7 +134,7 @@ def _ask_choices(vocabulary: Vocabulary, question: str, multiple: bool) -> tuple
 
 def _ask(question: str, parse: Callable[[str], T]) -> T:
     """Ask until the answer parses; a wrong answer gets a Dutch explanation, not a traceback."""
-    from .newpractice import NewPracticeError
+    from ..newpractice import NewPracticeError
 
     while True:
         answer = click.prompt(question, default="", show_default=False)
@@ -155,10 +158,11 @@ def schema_command(check_only: bool, output: Path | None) -> None:
     Nodig na een wijziging in de vaste lijsten of in de velden; editors gebruiken het schema om
     tijdens het typen keuzes voor te stellen en fouten aan te wijzen.
     """
-    from .json_schema import SCHEMA_PATH, is_current, render_schema
+    from ..json_schema import is_current, render_schema
 
-    output = SCHEMA_PATH if output is None else output
-    vocabularies = load_vocabularies()
+    project = current_project()
+    output = project.schema_file if output is None else output
+    vocabularies = load_vocabularies(project.vocabularies_dir)
     if check_only:
         if is_current(output, vocabularies):
             click.echo(f"{display_path(output)} is bij.")
@@ -185,7 +189,9 @@ def review_command(paths: tuple[Path, ...], months: int, today: dt.datetime | No
     Praktijkvoorbeelden waarvan last_reviewed ouder is dan --months maanden, en contactpersonen
     zonder e-mailadres. Alleen ter informatie: de exitcode is 0.
     """
-    state = run(list(paths) or [DEFAULT_PRACTICES_DIR], today=today.date() if today else None)
+    project = current_project()
+    vocabularies = load_vocabularies(project.vocabularies_dir)
+    state = run(list(paths) or [project.practices_dir], vocabularies, today.date() if today else None)
     report = review(state, months)
     click.echo(
         f"Niet gecontroleerd sinds {report.cutoff.isoformat()} ({months} maanden): "

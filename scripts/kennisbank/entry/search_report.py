@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .query import QueryTerm, Result
+from ..search.query import QueryTerm, Result
 
 
 def human(query: str, terms: list[QueryTerm], results: list[Result], limit: int) -> str:

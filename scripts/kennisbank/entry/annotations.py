@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import Problem, Severity
+from ..errors import Problem, Severity
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 

@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 
-from .errors import KennisbankError, display_path
+from ..errors import KennisbankError, display_path
 
 DEFAULT_WAIT_SECONDS = 900.0
 _POLL_SECONDS = 0.2
@@ -123,7 +123,11 @@ def _build_into(config_file: Path, staging: Path) -> None:
     logger.addHandler(messages)
     try:
         config = load_config(config_file=str(config_file), strict=True, site_dir=str(staging))
-        build(config)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does: the hook's run starts
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     except (MkDocsException, KennisbankError) as exc:
         raise BuildFailed("\n".join([*messages.lines, str(exc)])) from None
     finally:
