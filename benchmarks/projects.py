@@ -63,8 +63,10 @@ def copy_project(destination: Path) -> None:
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(REPO / "docs", destination / "docs")
     shutil.copytree(REPO / "overrides", destination / "overrides")
-    (destination / "scripts" / "kennisbank").mkdir(parents=True)
-    shutil.copy(REPO / "scripts" / "kennisbank" / "mkdocs_hook.py", destination / "scripts" / "kennisbank")
+    (destination / "scripts" / "kennisbank" / "entry").mkdir(parents=True)
+    shutil.copy(
+        REPO / "scripts" / "kennisbank" / "entry" / "mkdocs_hook.py", destination / "scripts" / "kennisbank" / "entry"
+    )
     shutil.copytree(PRACTICES / "vocabularies", destination / "practices" / "vocabularies")
     for path in sorted(PRACTICES.glob("*.md")):
         shutil.copy(path, destination / "practices" / path.name)

@@ -28,7 +28,7 @@ def _figures(result: Run, **extra: Any) -> dict[str, Any]:
 
 
 def check(projects: Projects) -> dict[str, Any]:
-    result = run([BIN / "kennisbank", "check", projects.practices])
+    result = run([BIN / "kennisbank", "--project", projects.ours, "check", projects.practices])
     if "alles in orde" not in result.output:
         raise RuntimeError(f"kennisbank check reported problems:\n{result.output[-2000:]}")
     return _figures(result)

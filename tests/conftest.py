@@ -15,13 +15,28 @@ from pathlib import Path
 
 import pytest
 
+from kennisbank.catalogue import Catalogue
 from kennisbank.chromium import CHROMIUM_ARGS, DEFAULT_CHROMIUM, start_server
+from kennisbank.pipeline import build_catalogue
 from kennisbank.vocabularies import Vocabularies, load_vocabularies
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", str(DEFAULT_CHROMIUM)))
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date(2026, 12, 2)
+PRACTICES = REPO / "practices"
+VOCABULARIES_DIR = PRACTICES / "vocabularies"
+
+
+@functools.cache
+def repo_vocabularies() -> Vocabularies:
+    """The repository's vocabularies, read once: the core takes them as a parameter, it has no default."""
+    return load_vocabularies(VOCABULARIES_DIR)
+
+
+def repo_catalogue(paths: tuple[Path, ...] | list[Path] = (PRACTICES,), today: dt.date | None = None) -> Catalogue:
+    """The catalogue of ``paths`` (default: the repository's practices) with the repository's vocabularies."""
+    return build_catalogue(paths, repo_vocabularies(), today)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -46,13 +61,13 @@ def assert_golden(golden: Path, actual: str, update: bool) -> None:
 
 @pytest.fixture(scope="session")
 def vocabularies() -> Vocabularies:
-    return load_vocabularies()
+    return repo_vocabularies()
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly once per test session."""
-    from kennisbank.build import build_site
+    from kennisbank.entry.build import build_site
 
     site = tmp_path_factory.mktemp("site") / "site"
     build_site(REPO / "mkdocs.yml", site)
@@ -104,8 +119,10 @@ def copy_project(destination: Path, extra_practices: tuple[Path, ...] = ()) -> P
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(REPO / "docs", destination / "docs")
     shutil.copytree(REPO / "overrides", destination / "overrides")
-    (destination / "scripts" / "kennisbank").mkdir(parents=True)
-    shutil.copy(REPO / "scripts" / "kennisbank" / "mkdocs_hook.py", destination / "scripts" / "kennisbank")
+    (destination / "scripts" / "kennisbank" / "entry").mkdir(parents=True)
+    shutil.copy(
+        REPO / "scripts" / "kennisbank" / "entry" / "mkdocs_hook.py", destination / "scripts" / "kennisbank" / "entry"
+    )
     target = destination / "practices"
     shutil.copytree(REPO / "practices" / "vocabularies", target / "vocabularies")
     for path in [*sorted((REPO / "practices").glob("*.md")), *extra_practices]:

@@ -18,15 +18,14 @@ from typing import Any
 from kennisbank.catalogue import Catalogue
 from kennisbank.facets import FACETS
 from kennisbank.pages.search import ASSETS, finder_boot, search_outputs
-from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.query import Filters, Searcher, correct, edit_distance
 from kennisbank.search.shards import split
 from kennisbank.search.site_pages import SitePage, matching_pages, site_page_index
-from kennisbank.vocabularies import GlossaryEntry, Term, load_vocabularies
+from kennisbank.vocabularies import GlossaryEntry, Term
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES, TODAY, repo_catalogue, repo_vocabularies
 
 GOLDEN = Path(__file__).resolve().parent / "js" / "finder-cases.json"
 SHARD_BYTES = 1_500  # small, so the collection's index is in several shards
@@ -156,13 +155,13 @@ PAGE_QUERIES = ["privacy", "twente", "toegankelijkheid", "privacy toegankelijkhe
 
 
 def catalogue() -> Catalogue:
-    real = load_vocabularies()
+    real = repo_vocabularies()
     terms = {
         key: dataclasses.replace(real.by_key(key), terms=tuple(Term(i, name) for i, name in terms))
         for key, terms in VOCABULARIES.items()
     }
     vocabularies = dataclasses.replace(real, glossary=GLOSSARY, terms={**real.terms, **terms})
-    frame = build_catalogue([FIXTURES / "catalogue"], today=TODAY).practices[0]
+    frame = repo_catalogue([FIXTURES / "catalogue"], today=TODAY).practices[0]
     practices = [
         dataclasses.replace(
             frame,

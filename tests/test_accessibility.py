@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from kennisbank.model import Practice
-from kennisbank.pipeline import build_catalogue
 
 from .axe import describe, require_axe, violations
+from .conftest import repo_catalogue
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,7 +31,7 @@ def richest_practice() -> Practice:
     def score(p: Practice) -> tuple[bool, bool, int, int, str]:
         return (len(p.contacts) > 0, len(p.key_figures) > 0, len(p.success_factors), len(p.body), p.slug)
 
-    return max(build_catalogue().practices, key=score)
+    return max(repo_catalogue().practices, key=score)
 
 
 def page_kinds() -> dict[str, str]:

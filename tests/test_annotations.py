@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.annotations import escape_data, escape_property, github_annotation, workspace_path
-from kennisbank.cli import cli
+from kennisbank.entry.annotations import escape_data, escape_property, github_annotation, workspace_path
+from kennisbank.entry.cli import cli
 from kennisbank.errors import Problem, Severity
 
 from .conftest import FIXTURES, TODAY

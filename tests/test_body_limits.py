@@ -1,4 +1,4 @@
-"""The body limits (body_limits.py): the worst bodies they accept render quickly with the extensions of
+"""The body limits (validation/body_limits.py): the worst bodies they accept render quickly with the extensions of
 mkdocs.yml, and the bodies that made the renderer slow or crash are refused with a message."""
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from kennisbank.body_limits import LIMIT_RULES
 from kennisbank.load import RawPractice
 from kennisbank.schema import MARKUP_CHARACTERS, MAX_BODY_NESTING, MAX_MARKUP_CHARACTERS
-from kennisbank.validate import Context
+from kennisbank.validation import BODY_LIMITS, Context
 
 from .conftest import REPO
 
@@ -29,8 +28,8 @@ TAIL = "\n\n".join([TEXT * 20] * 200)  # 170,000 characters of paragraphs after 
 def limit_problems(body: str) -> list[str]:
     raw = RawPractice(Path("x.md"), "x.md", "x", {}, {}, body, 1, 0)
     ctx = Context(raw, None, dt.date(2026, 11, 22), [])  # type: ignore[arg-type]  # the limits need no vocabularies
-    for rule in LIMIT_RULES:
-        rule(body, ctx)
+    for rule in BODY_LIMITS:
+        rule(ctx)
     return [f"{p.line}: {p.message}" for p in ctx.problems]
 
 

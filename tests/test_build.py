@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.build import BuildBlocked, BuildFailed, build_site
-from kennisbank.cli import cli
+from kennisbank.entry.build import BuildBlocked, BuildFailed, build_site
+from kennisbank.entry.cli import cli
 from kennisbank.pages import Site
 from kennisbank.site import LastGood, problems_banner
 

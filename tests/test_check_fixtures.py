@@ -11,16 +11,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 
-from .conftest import FIXTURES, TODAY, assert_golden
+from .conftest import FIXTURES, REPO, TODAY, assert_golden
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.md"))
 VALID = sorted((FIXTURES / "valid").glob("*.md"))
 
 
 def run_check(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["check", "--today", TODAY.isoformat(), *args])
+    """`kennisbank check` with the repository's vocabularies, wherever the test stands (tmp_path too)."""
+    result = CliRunner().invoke(cli, ["--project", str(REPO), "check", "--today", TODAY.isoformat(), *args])
     return result.exit_code, result.output
 
 
@@ -55,9 +56,13 @@ def test_every_problem_of_every_file_in_one_run(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_the_real_practices_are_valid_without_warnings() -> None:
-    code, output = run_check()
-    assert code == 0, output
-    assert output.endswith("gecontroleerd: alles in orde.\n")
+    # Today's date, not the tests' fixed clock: editors write the day they checked a practice. A practice that
+    # is due for another check gives a warning that is the editors' to act on, not a fault of the code.
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 0, result.output
+    *warnings, summary = result.output.splitlines()
+    assert [w for w in warnings if "meer dan twee jaar geleden" not in w] == []
+    assert summary.endswith("gecontroleerd: alles in orde." if not warnings else "waarschuwing.")
 
 
 def test_directory_named_like_a_practice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

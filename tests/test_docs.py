@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.schema import BODY_SECTIONS, FIELDS
 
 from .conftest import REPO
@@ -30,6 +30,11 @@ FORMS = {
 @pytest.mark.parametrize("command", sorted(cli.commands))
 def test_every_command_is_documented(command: str) -> None:
     assert f"kennisbank {command}" in README + CONTRIBUTING, f"document `kennisbank {command}` in README.md"
+
+
+@pytest.mark.parametrize("option", sorted(o for p in cli.params for o in p.opts if o not in {"--help", "--version"}))
+def test_every_global_option_is_documented(option: str) -> None:
+    assert f"kennisbank {option}" in README + CONTRIBUTING, f"document `kennisbank {option}` in README.md"
 
 
 @pytest.mark.parametrize("name", FIELD_NAMES)

@@ -21,7 +21,8 @@ import pytest
 from kennisbank import facets
 from kennisbank.addresses import SECTION_FOLDERS, SINGLE_PAGE_SECTIONS, pdf_name, print_url
 from kennisbank.schema import FIELDS_BY_NAME
-from kennisbank.vocabularies import load_vocabularies
+
+from .conftest import repo_vocabularies
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,7 +47,7 @@ def test_names_parameters_and_options_are_unique():
 
 
 def test_the_examples_are_real_ids():
-    vocabularies = load_vocabularies()
+    vocabularies = repo_vocabularies()
     for facet in facets.FACETS:
         assert facet.example in vocabularies.by_key(facet.key), facet.name
 
@@ -121,7 +122,7 @@ def _run(project: Path, *code_and_args: str) -> subprocess.CompletedProcess[str]
     )
 
 
-CLI = "import sys; from kennisbank.cli import main; sys.argv[0] = 'kennisbank'; main()"
+CLI = "import sys; from kennisbank.entry.cli import main; sys.argv[0] = 'kennisbank'; main()"
 
 
 @pytest.mark.slow

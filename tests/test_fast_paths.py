@@ -208,7 +208,7 @@ MENTION_TEXT = st.lists(
 
 
 def people(names: list[str], phones: list[str]) -> list[object]:
-    from kennisbank.mentions import Person
+    from kennisbank.validation.mentions import Person
 
     phones = phones + [""] * (len(names) - len(phones))
     return [Person(name=name, email=name, phone=phone) for name, phone in zip(names, phones[: len(names)], strict=True)]
@@ -224,7 +224,7 @@ def people(names: list[str], phones: list[str]) -> list[object]:
 @example(["a"], ["0111111"], "+31 (0)11-1111 1 a")  # a number that hides a name behind it
 @example(["ab"], [], "a&shy;b a\u200bb")
 def test_withdrawn_mentions_match_the_plain_rule(names: list[str], phones: list[str], text: str) -> None:
-    from kennisbank.mentions import Matcher
+    from kennisbank.validation.mentions import Matcher
 
     matcher = Matcher(people(names, phones))
     assert matcher.mentions(text) == matcher.mentions_plain(text)
@@ -234,7 +234,7 @@ def test_withdrawn_mentions_match_the_plain_rule(names: list[str], phones: list[
 
 def test_withdrawn_mentions_of_keys_nested_too_deep_for_one_pattern() -> None:
     """Hundreds of keys each the start of the next are searched one by one, with the same answer."""
-    from kennisbank.mentions import Matcher
+    from kennisbank.validation.mentions import Matcher
 
     matcher = Matcher(people(["x" * n + " y" for n in range(1, 600)] + ["x" * n for n in range(1, 600)], []))
     assert matcher._scan is None  # the fallback is what this test is about
@@ -245,7 +245,7 @@ def test_withdrawn_mentions_of_keys_nested_too_deep_for_one_pattern() -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=30) | MENTION_TEXT)
 def test_folding_distinct_characters_is_folding_each_character(text: str) -> None:
-    from kennisbank.mentions import fold, fold_plain
+    from kennisbank.validation.mentions import fold, fold_plain
 
     assert fold(text) == fold_plain(text)
 
@@ -254,7 +254,7 @@ def test_folding_distinct_characters_is_folding_each_character(text: str) -> Non
 @given(MENTION_TEXT | st.text(alphabet=" \n\t\u00a0\u2028a&#;3\u00ad", max_size=30))
 def test_normalising_line_by_line_gives_the_same_text(text: str) -> None:
     """What ``line_offset`` counts on, to give the line of a mention without a map of every character."""
-    from kennisbank.mentions import line_offset, normalise
+    from kennisbank.validation.mentions import line_offset, normalise
 
     lines = [normalise(line) for line in text.split("\n")]
     assert normalise(text) == " ".join(line for line in lines if line)
@@ -274,7 +274,7 @@ BODY_TEXT = st.text(alphabet="#` ~\n]([<:a!{}", max_size=80)
 @example("# a\n```\n# b\n```\n## c `x` \n~~~\n#d")
 @example("#\n\n#")
 def test_heading_lines_are_the_prose_lines_that_start_with_a_hash(body: str) -> None:
-    from kennisbank import body_rules
+    from kennisbank.validation import body as body_rules
 
     plain = [line for _, line in body_rules._prose_lines(body) if line.startswith("#")]
     assert body_rules._hash_lines(body) == plain
@@ -284,7 +284,7 @@ def test_heading_lines_are_the_prose_lines_that_start_with_a_hash(body: str) -> 
 @given(BODY_TEXT)
 @example("]`x`(https://a.nl)")  # removing inline code makes a link: not skipped, because of the '`'
 def test_bodies_the_link_rule_skips_have_no_link_targets(body: str) -> None:
-    from kennisbank import body_rules
+    from kennisbank.validation import body as body_rules
 
     if "`" not in body and "](" not in body and "<" not in body and "]:" not in body:
         assert body_rules._link_targets(body_rules._prose_lines(body)) == []

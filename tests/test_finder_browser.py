@@ -12,14 +12,13 @@ import pytest
 
 from kennisbank.pages import Site
 from kennisbank.pages.search import site_pages
-from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.query import Filters, Searcher, correct
 from kennisbank.search.site_pages import matching_pages, site_page_index
 from kennisbank.site import read_intros
 
-from .conftest import REPO, TODAY, copy_project, serve_directory
+from .conftest import REPO, TODAY, copy_project, repo_catalogue, serve_directory
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -38,7 +37,7 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def searcher() -> Searcher:
-    return Searcher(build_search_data(build_catalogue()))
+    return Searcher(build_search_data(repo_catalogue()))
 
 
 @pytest.fixture
@@ -88,7 +87,7 @@ def test_finder_ranks_like_the_command_line(watched, site_url: str, searcher: Se
 
 def test_typing_and_ticking_update_results_counts_and_url(watched, site_url: str, searcher: Searcher) -> None:  # type: ignore[no-untyped-def]
     open_finder(watched, site_url)
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     assert len(slugs(watched)) == len(catalogue.practices)
     watched.fill("#kb-finder-q", "jongeren")
     watched.wait_for_function(
@@ -250,7 +249,7 @@ PAGE_QUERIES = ["privacy", "twente", "toegankelijkheid", "vsv", "bewijsladder", 
 def test_the_sites_other_pages_that_match_are_listed_above_the_practices(watched, site_url: str) -> None:  # type: ignore[no-untyped-def]
     """The header's search lands on the finder, so 'privacy' must lead to the privacy statement too;
     the browser lists the pages site_pages.matching_pages gives."""
-    pages = site_pages(build_catalogue(), Site(intros=read_intros(REPO / "docs")))
+    pages = site_pages(repo_catalogue(), Site(intros=read_intros(REPO / "docs")))
     index = site_page_index(pages)
     urls = {p.title: p.url for p in pages}
     listed = []
@@ -294,7 +293,7 @@ def larger_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Searcher
     """The site's address, its searcher, and where its text blocks start."""
     from benchmarks.synthetic import write_practices
 
-    from kennisbank.build import build_site
+    from kennisbank.entry.build import build_site
     from kennisbank.search import index
 
     root = tmp_path_factory.mktemp("larger")
@@ -304,7 +303,7 @@ def larger_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Searcher
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index, "TEXT_BLOCK_BYTES", 6_000)
         build_site(project / "mkdocs.yml", root / "site")
-        catalogue = build_catalogue([project / "practices"])
+        catalogue = repo_catalogue([project / "practices"])
         searcher = Searcher(build_search_data(catalogue))
         starts = [block.start for block in searcher.data.text_blocks()]
     assert len(starts) >= 10

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank.pages.finder import FINDER_SCRIPT, LUNR_FILES
+from kennisbank.entry.lunr_files import lunr_paths
+from kennisbank.pages.finder import FINDER_SCRIPT
 from kennisbank.pages.search import finder_modules
 
 from .conftest import REPO
@@ -52,7 +53,7 @@ def node() -> str:
 def test_the_javascript_modules_pass_their_node_tests() -> None:
     files = sorted(JS_TESTS.glob("*.test.mjs"))
     assert len(files) >= 5, files
-    env = {**os.environ, "KENNISBANK_LUNR_FILES": os.pathsep.join(str(path) for _name, path in LUNR_FILES)}
+    env = {**os.environ, "KENNISBANK_LUNR_FILES": os.pathsep.join(str(path) for path in lunr_paths())}
     result = subprocess.run(
         [node(), "--test", *map(str, files)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
     )

@@ -21,16 +21,15 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.pipeline import run
-from kennisbank.vocabularies import load_vocabularies
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES, TODAY, repo_vocabularies
 
 MINIMAL = (FIXTURES / "valid" / "minimal.md").read_text(encoding="utf-8")
 _, MINIMAL_YAML, MINIMAL_BODY = MINIMAL.split("---\n", 2)
 MINIMAL_META: dict[str, Any] = yaml.safe_load(MINIMAL_YAML)
-VOCABULARIES = load_vocabularies()
+VOCABULARIES = repo_vocabularies()
 # path:line: field: message, with a line number of at least 1
 MESSAGE_RE = re.compile(r"^.+:[1-9]\d*: [^:]+: .+$")
 
@@ -281,7 +280,7 @@ def test_building_hostile_files_fails_or_succeeds_but_never_crashes(
 ) -> None:
     """The real build of a small site from generated practices: it succeeds or reports content errors
     (BuildFailed), within the deadline, and no other exception gets out."""
-    from kennisbank.build import BuildFailed, build_site
+    from kennisbank.entry.build import BuildFailed, build_site
 
     from .conftest import REPO
 
@@ -289,8 +288,10 @@ def test_building_hostile_files_fails_or_succeeds_but_never_crashes(
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copytree(REPO / "overrides", project / "overrides")
-    (project / "scripts" / "kennisbank").mkdir(parents=True)
-    shutil.copy(REPO / "scripts" / "kennisbank" / "mkdocs_hook.py", project / "scripts" / "kennisbank")
+    (project / "scripts" / "kennisbank" / "entry").mkdir(parents=True)
+    shutil.copy(
+        REPO / "scripts" / "kennisbank" / "entry" / "mkdocs_hook.py", project / "scripts" / "kennisbank" / "entry"
+    )
     shutil.copytree(REPO / "practices" / "vocabularies", project / "practices" / "vocabularies")
     for number, content in enumerate(contents):
         title = f"Voorbeeldstad: nummer {number}".encode()  # titles differ, so only the content can fail

@@ -14,14 +14,16 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import cli
-from kennisbank.json_schema import SCHEMA_PATH, render_schema
+from kennisbank.entry.cli import cli
+from kennisbank.json_schema import render_schema
 from kennisbank.load import RawPractice, load_file, split_and_parse
 from kennisbank.template import Draft, render
-from kennisbank.validate import validate
+from kennisbank.validation import validate
 from kennisbank.vocabularies import Vocabularies
 
-from .conftest import FIXTURES, REPO, TODAY
+from .conftest import FIXTURES, PRACTICES, REPO, TODAY, repo_vocabularies
+
+SCHEMA_PATH = PRACTICES / "schema.json"
 
 # Rules of the validator that a JSON Schema cannot state: the schema accepts what breaks only these.
 NOT_IN_SCHEMA = ("ligt in de toekomst", "maar die contactpersoon is teruggetrokken")
@@ -72,9 +74,7 @@ def test_committed_schema_is_current() -> None:
 
 
 def render_schema_default() -> str:
-    from kennisbank.vocabularies import load_vocabularies
-
-    return render_schema(load_vocabularies())
+    return render_schema(repo_vocabularies())
 
 
 def test_schema_command_writes_and_detects_a_stale_file(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from kennisbank.site import LastGood, SiteContent
 
 from .conftest import FIXTURES, REPO
 
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date(2026, 12, 2)
 SLUG = "voorbeeldstad-jobcoach-na-school"  # themes: [nazorg, ...]
 OTHER = "landelijk-leercirkels"  # not about nazorg
 THEME_PAGE = "themas/nazorg/index.md"

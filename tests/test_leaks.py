@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from kennisbank import catalogue, leaks
-from kennisbank.build import BuildFailed, build_site
+from kennisbank.entry.build import BuildFailed, build_site
 from kennisbank.errors import display_path
 from kennisbank.leaks import site_leaks, visible_text
-from kennisbank.mentions import Matcher, Person
 from kennisbank.pipeline import run
+from kennisbank.validation.mentions import Matcher, Person
 
-from .conftest import FIXTURES, TODAY, copy_project
+from .conftest import FIXTURES, TODAY, copy_project, repo_vocabularies
 
 JOBCOACH = FIXTURES / "catalogue" / "voorbeeldstad-jobcoach-na-school.md"  # withdraws 'Teruggetrokken Persoon'
 CIRCLES = FIXTURES / "catalogue" / "landelijk-leercirkels.md"
@@ -75,7 +75,7 @@ def test_every_text_file_is_read_and_binary_files_are_not(tmp_path: Path) -> Non
     (site / "data.json").write_text(json.dumps({"x": "Teruggetrokken Persoon"}), encoding="utf-8")
     (site / "logo.png").write_bytes(b"\x89PNG\r\n\x00Teruggetrokken Persoon")
     (site / "font.bin").write_bytes(b"\x00\x01Teruggetrokken Persoon")
-    practices = run([JOBCOACH], today=TODAY).practices
+    practices = run([JOBCOACH], repo_vocabularies(), today=TODAY).practices
     assert [str(p) for p in site_leaks(site, practices)] == [
         f"{display_path(JOBCOACH)}:23: contacts[2]: '{shown}' is hier teruggetrokken, maar de gebouwde site noemt "
         f"het nog in {where}; het komt niet uit een praktijkvoorbeeld: zoek het in de pagina's in docs/ en de "
@@ -95,7 +95,7 @@ def test_the_message_names_the_practice_whose_text_mentions_the_person(tmp_path:
         ),
         encoding="utf-8",
     )
-    state = run([folder], today=TODAY)
+    state = run([folder], repo_vocabularies(), today=TODAY)
     assert [p.field for p in state.errors] == ["source.publisher"]  # the check on the input finds it too
     site = tmp_path / "site"
     (site / "leercirkels").mkdir(parents=True)
@@ -112,7 +112,7 @@ def test_the_message_names_the_practice_whose_text_mentions_the_person(tmp_path:
 def test_nothing_is_read_when_nobody_is_withdrawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "index.html").write_text("<p>Teruggetrokken Persoon</p>", encoding="utf-8")
     monkeypatch.setattr(leaks, "readable_text", lambda path: pytest.fail(f"read {path}"))
-    assert site_leaks(tmp_path, run([CIRCLES], today=TODAY).practices) == []
+    assert site_leaks(tmp_path, run([CIRCLES], repo_vocabularies(), today=TODAY).practices) == []
 
 
 @pytest.mark.slow
@@ -173,7 +173,7 @@ def test_files_copied_unchanged_from_the_installed_theme_are_not_read(tmp_path: 
     # The project's own overrides/ are content: a copy from there is read like any other file.
     packaged = leaks.packaged_theme_dirs([str(project / "overrides"), str(theme)], project)
     assert packaged == [theme]
-    practices = run([JOBCOACH], today=TODAY).practices
+    practices = run([JOBCOACH], repo_vocabularies(), today=TODAY).practices
     assert [p.message.split("noemt het nog in ")[1].split(";")[0] for p in site_leaks(site, practices, packaged)] == [
         "assets/changed.js"
     ]

@@ -19,18 +19,19 @@ from hypothesis import strategies as st
 
 from kennisbank import fastyaml, load, yamllimits
 from kennisbank.catalogue import title_key
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.load import YamlProblem, parse_yaml
 from kennisbank.schema import MAX_FRONT_MATTER_CHARS, MAX_NESTING
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES, REPO, TODAY
 
 MINIMAL = (FIXTURES / "valid" / "minimal.md").read_text(encoding="utf-8")
 HEAD, BODY = MINIMAL.split("---\n", 2)[1], MINIMAL.split("---\n", 2)[2]
 
 
 def run_check(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["check", "--today", TODAY.isoformat(), *args])
+    """`kennisbank check` with the repository's vocabularies, wherever the test stands (tmp_path too)."""
+    result = CliRunner().invoke(cli, ["--project", str(REPO), "check", "--today", TODAY.isoformat(), *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.output
 
@@ -56,8 +57,9 @@ def test_deep_nesting_is_a_message_not_a_crash(tmp_path: Path, deep: str, line: 
     """In a process of its own: on the old code, libyaml's composer ended the process (SIGSEGV)."""
     path = tmp_path / "diep.md"
     path.write_text(practice(deep), encoding="utf-8")
+    kennisbank = str(Path(sys.executable).with_name("kennisbank"))
     result = subprocess.run(
-        [str(Path(sys.executable).with_name("kennisbank")), "check", "--today", TODAY.isoformat(), path.name],
+        [kennisbank, "--project", str(REPO), "check", "--today", TODAY.isoformat(), path.name],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -105,8 +107,6 @@ def test_nesting_depth_is_measured_exactly(text: str, line: int | None, field: s
 
 def test_the_cheap_bound_holds_for_the_real_practices() -> None:
     """Ordinary front matter never pays for the exact measurement."""
-    from .conftest import REPO
-
     for path in sorted((REPO / "practices").glob("*.md")):
         front = path.read_text(encoding="utf-8").split("---\n", 2)[1]
         assert yamllimits._within_cheap_bound(front), path.name
@@ -323,8 +323,6 @@ def test_contributing_states_the_limits_and_the_names() -> None:
     """The editors' guide says what is allowed, with the numbers the code uses."""
     from kennisbank import schema
     from kennisbank.names import KNOWN_ENTRIES, VOCABULARY_FOLDER
-
-    from .conftest import REPO
 
     guide = " ".join((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
     for number in (

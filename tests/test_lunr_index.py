@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kennisbank.pipeline import build_catalogue
 from kennisbank.search.index import FIELDS, SearchDocument, build_index, search_documents
 from kennisbank.search.pipeline import dutch_builder
 from kennisbank.search.synonyms import from_glossary
+
+from .conftest import repo_catalogue
 
 
 def lunr_builder_index(docs: list[SearchDocument]) -> dict[str, Any]:
@@ -46,7 +47,7 @@ def entries_from_serialized(serialized: dict[str, Any]) -> list[list[Any]]:
 
 @pytest.fixture(scope="module")
 def real_docs() -> list[SearchDocument]:
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     docs = search_documents(catalogue, from_glossary(catalogue.vocabularies.glossary))
     odd = "Stage's -- coaches’s  x's's\u00a0de HET-mbo\t’t 2022 ... é É ß"
     return [*docs, dataclasses.replace(docs[0], ref=str(len(docs)), body=odd, meta="")]
@@ -102,7 +103,9 @@ def test_kennisbank_search_works_in_a_fresh_process() -> None:
     import subprocess
     import sys
 
-    code = "import sys; from kennisbank.cli import main; sys.argv = ['kennisbank', 'search', 'nazorg vso']; main()"
+    code = (
+        "import sys; from kennisbank.entry.cli import main; sys.argv = ['kennisbank', 'search', 'nazorg vso']; main()"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "resultaten voor 'nazorg vso'" in result.stdout

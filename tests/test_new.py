@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import cli
-from kennisbank.placeholders import MARKER
+from kennisbank.entry.cli import cli
 from kennisbank.schema import BODY_SECTIONS, FIELDS
 from kennisbank.template import SCHEMA_MODELINE, Draft, render
+from kennisbank.validation.placeholders import MARKER
 from kennisbank.vocabularies import Vocabularies
 
 from .conftest import TODAY
@@ -174,7 +174,7 @@ def test_template_holds_every_field_with_a_comment(vocabularies: Vocabularies) -
 @pytest.mark.slow
 def test_filled_in_file_is_clean_and_builds_only_then(tmp_path: Path) -> None:
     """Replace every placeholder as an editor would: then check is silent and the strict build passes."""
-    from kennisbank.build import BuildFailed, build_site
+    from kennisbank.entry.build import BuildFailed, build_site
 
     from .conftest import copy_project
 

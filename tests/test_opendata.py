@@ -16,21 +16,20 @@ import pytest
 
 from kennisbank.pages import Site, generate
 from kennisbank.pages.finder import json_attribute
-from kennisbank.pipeline import build_catalogue
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, repo_catalogue
 
 SITE = Site(url="https://kennisbank.example/", today=dt.date(2026, 11, 22))
 
 
 @pytest.fixture(scope="module")
 def outputs() -> dict[str, str | bytes]:
-    catalogue = build_catalogue([FIXTURES / "catalogue"], today=SITE.today)
+    catalogue = repo_catalogue([FIXTURES / "catalogue"], today=SITE.today)
     return {o.src_uri: o.content for o in generate(catalogue, SITE)}
 
 
 def test_json_has_one_record_per_practice_with_metadata_and_url(outputs: dict[str, str | bytes]) -> None:
-    catalogue = build_catalogue([FIXTURES / "catalogue"], today=SITE.today)
+    catalogue = repo_catalogue([FIXTURES / "catalogue"], today=SITE.today)
     document = json.loads(outputs["catalogus.json"])
     records = {r["slug"]: r for r in document["practices"]}
     assert document["count"] == len(records) == len(catalogue.practices)
@@ -80,15 +79,14 @@ def finder_boot(outputs: dict[str, str | bytes]) -> dict[str, Any]:
     return cast(dict[str, Any], json.loads(html.unescape(found.group(1))))
 
 
-def test_finder_data_and_lunr_copies_are_emitted(outputs: dict[str, str | bytes]) -> None:
-    catalogue = build_catalogue([FIXTURES / "catalogue"], today=SITE.today)
+def test_finder_data_and_modules_are_emitted(outputs: dict[str, str | bytes]) -> None:
+    catalogue = repo_catalogue([FIXTURES / "catalogue"], today=SITE.today)
     boot = finder_boot(outputs)
     data = json.loads(outputs["assets/finder/" + boot["core"]])
     assert data["count"] == len(json.loads(outputs["catalogus.json"])["practices"]) == len(catalogue.practices)
     for name in [*boot["index"]["files"], *boot["texts"]["files"], boot["words"]]:
         assert f"assets/finder/{name}" in outputs, name
-    for name in ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js", "finder.js"):
-        assert outputs[f"assets/finder/{name}"]
+    assert outputs["assets/finder/finder.js"]  # lunr's files come from the entry layer (test_entry_layer.py)
     # The text blocks hold every practice once, in catalogue order, from the starts the manifest gives.
     slugs: list[str] = []
     for start, name in zip(boot["texts"]["starts"], boot["texts"]["files"], strict=True):
@@ -100,7 +98,7 @@ def test_finder_data_and_lunr_copies_are_emitted(outputs: dict[str, str | bytes]
 
 
 def test_finder_facet_values_decode_to_each_practices_ids(outputs: dict[str, str | bytes]) -> None:
-    catalogue = build_catalogue([FIXTURES / "catalogue"], today=SITE.today)
+    catalogue = repo_catalogue([FIXTURES / "catalogue"], today=SITE.today)
     data = json.loads(outputs["assets/finder/data.json"])
     assert set(data["facetValues"]) == {"themes", "target_groups", "region", "phases", "evidence", "success_factors"}
     for attribute, spec in data["facetValues"].items():

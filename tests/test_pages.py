@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from kennisbank.pages import Site, generate
-from kennisbank.pipeline import build_catalogue
 
-from .conftest import FIXTURES, assert_golden
+from .conftest import FIXTURES, assert_golden, repo_catalogue
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CATALOGUE_DIR = FIXTURES / "catalogue"
@@ -36,7 +35,7 @@ GOLDEN_OUTPUTS = (
 
 @pytest.fixture(scope="module")
 def outputs() -> dict[str, str | bytes]:
-    catalogue = build_catalogue([CATALOGUE_DIR], today=SITE.today)
+    catalogue = repo_catalogue([CATALOGUE_DIR], today=SITE.today)
     return {o.src_uri: o.content for o in generate(catalogue, SITE)}
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kennisbank.errors import Severity
 from kennisbank.load import load_file
-from kennisbank.placeholders import MARKER, placeholder, placeholder_problems
+from kennisbank.validation.placeholders import MARKER, placeholder, placeholder_problems
 
 from .conftest import FIXTURES
 

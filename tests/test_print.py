@@ -15,14 +15,13 @@ from typing import Any
 import pytest
 
 from kennisbank.addresses import SECTION_FOLDERS, print_src, term_src
+from kennisbank.entry.pdf import print_jobs, print_pdf
 from kennisbank.facets import PRINTED
 from kennisbank.markup import dutch_date
 from kennisbank.pages import Site
 from kennisbank.pages.printing import print_pages, printable_terms
-from kennisbank.pdf import print_jobs, print_pdf
-from kennisbank.pipeline import build_catalogue
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, repo_catalogue
 
 PDFTOTEXT = Path("/usr/bin/pdftotext")
 PDFINFO = Path("/usr/bin/pdfinfo")
@@ -98,7 +97,7 @@ def is_tagged_with_language(pdf: bytes) -> bool:
 def test_every_overview_prints_every_practice_without_chrome(
     page: Any, site_url: str, built_site: Path, pdf_text: Callable[[bytes, Path], tuple[str, int]], tmp_path: Path
 ) -> None:
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     jobs = {job.path: job for job in print_jobs(built_site)}
     assert len(jobs) == len(printable_terms(catalogue))
     total_pages = total_practices = 0
@@ -176,7 +175,7 @@ def test_overview_without_script_has_no_button_and_prints_the_build_date(
 def test_practice_pages_print_cleanly_with_link_targets(
     page: Any, site_url: str, pdf_text: Callable[[bytes, Path], tuple[str, int]], tmp_path: Path
 ) -> None:
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     with_link = next(p for p in catalogue.practices if re.search(r"\]\(https?://", p.body))
     with_contact = next(p for p in catalogue.practices if p.visible_contacts)
     for practice in (with_link, with_contact):
@@ -199,7 +198,7 @@ def test_practice_pages_print_cleanly_with_link_targets(
 
 
 def test_overviews_exist_exactly_for_terms_with_practices(vocabularies) -> None:  # type: ignore[no-untyped-def]
-    catalogue = build_catalogue([FIXTURES / "catalogue"], today=dt.date(2026, 11, 22))
+    catalogue = repo_catalogue([FIXTURES / "catalogue"], today=dt.date(2026, 11, 22))
     site = Site(url="https://kennisbank.example/", today=dt.date(2026, 11, 22))
     printed = {o.src_uri for o in print_pages(catalogue, site)}
     assert printed
@@ -213,7 +212,7 @@ def test_overviews_exist_exactly_for_terms_with_practices(vocabularies) -> None:
 
 
 def test_overview_cover_has_build_date_fallback_and_a_hidden_real_button() -> None:
-    catalogue = build_catalogue([FIXTURES / "catalogue"], today=dt.date(2026, 11, 22))
+    catalogue = repo_catalogue([FIXTURES / "catalogue"], today=dt.date(2026, 11, 22))
     site = Site(url="https://kennisbank.example/", today=dt.date(2027, 1, 9))
     page = next(o.content for o in print_pages(catalogue, site) if o.src_uri == "themas/nazorg/afdrukken.md")
     assert isinstance(page, str)
@@ -226,7 +225,7 @@ def test_overview_cover_has_build_date_fallback_and_a_hidden_real_button() -> No
 @pytest.mark.browser
 @pytest.mark.slow
 def test_make_pdf_writes_one_tagged_pdf_per_overview(browser: Any, built_site: Path, tmp_path: Path) -> None:
-    from kennisbank.pdf import print_all
+    from kennisbank.entry.pdf import print_all
 
     # The theme overviews only, to keep the test short; print_jobs is checked against all of them above.
     small = tmp_path / "site"
@@ -239,7 +238,7 @@ def test_make_pdf_writes_one_tagged_pdf_per_overview(browser: Any, built_site: P
 
 
 def test_make_pdfs_explains_what_is_missing(tmp_path: Path) -> None:
-    from kennisbank.pdf import PdfError, make_pdfs
+    from kennisbank.entry.pdf import PdfError, make_pdfs
 
     with pytest.raises(PdfError, match="make build"):
         make_pdfs(tmp_path, tmp_path / "pdf")

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kennisbank.build import build_site
-from kennisbank.pipeline import build_catalogue, run
+from kennisbank.entry.build import build_site
+from kennisbank.pipeline import run
 
-from .conftest import REPO, TODAY, copy_project
+from .conftest import REPO, TODAY, copy_project, repo_catalogue, repo_vocabularies
 
 pytestmark = pytest.mark.slow
 
@@ -29,7 +29,7 @@ def contact_blocks(document: str) -> list[str]:
 
 
 def test_every_contact_block_names_its_source_and_links_to_privacy(built_site: Path) -> None:
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     for practice in catalogue.practices:
         document = read(built_site, f"praktijkvoorbeelden/{practice.slug}")
         blocks = contact_blocks(document)
@@ -53,7 +53,7 @@ def test_privacy_page_says_what_why_and_how_to_be_removed(built_site: Path) -> N
 def withdrawn_candidate() -> tuple[str, str, str]:
     """(slug, name, e-mail) of a real contact with an e-mail whose name occurs in one practice file only."""
     files = {path.stem: path.read_text(encoding="utf-8") for path in (REPO / "practices").glob("*.md")}
-    for practice in build_catalogue().practices:
+    for practice in repo_catalogue().practices:
         for contact in practice.contacts:
             others = [s for s, t in files.items() if s != practice.slug and contact.name in t]
             if contact.email and not others and not contact.withdrawn:
@@ -102,7 +102,7 @@ def test_withdrawn_contact_appears_nowhere_in_the_site(tmp_path: Path) -> None:
         for needle in needles:
             assert needle not in content, (path.relative_to(site), needle)
     page = html.unescape(read(site, f"praktijkvoorbeelden/{slug}"))
-    organisation = next(c.organisation for c in build_catalogue().by_slug(slug).contacts if c.name == name)
+    organisation = next(c.organisation for c in repo_catalogue().by_slug(slug).contacts if c.name == name)
     assert organisation in page  # the organisation stays, so readers know where to go
 
 
@@ -113,7 +113,7 @@ def test_validator_refuses_a_withdrawn_name_left_in_the_text(tmp_path: Path) -> 
     target = folder / f"{slug}.md"
     source = withdraw((REPO / "practices" / f"{slug}.md").read_text(encoding="utf-8"), name)
     target.write_text(source + f"\nNeem contact op met {name}.\n", encoding="utf-8")
-    state = run([folder], today=TODAY)
+    state = run([folder], repo_vocabularies(), today=TODAY)
     messages = [str(p) for p in state.errors]
     assert any(f"noemt '{name}', maar die contactpersoon is teruggetrokken" in m for m in messages), messages
 
@@ -131,7 +131,7 @@ def test_withdrawn_in_one_file_is_withdrawn_in_all(tmp_path: Path) -> None:
     new_title = "title: " + json.dumps("Kopie van " + yaml.safe_load(title_line)["title"])
     copy = original.replace(title_line, new_title, 1)
     (folder / f"{slug}-kopie.md").write_text(copy, encoding="utf-8")
-    state = run([folder], today=TODAY)
+    state = run([folder], repo_vocabularies(), today=TODAY)
     messages = [str(p) for p in state.errors]
     assert any(f"{slug}-kopie.md:" in m and f"'{name}' is teruggetrokken in" in m for m in messages), messages
     assert email

@@ -80,7 +80,7 @@ def test_the_limit_grows_with_the_page() -> None:
 @pytest.mark.slow
 def test_the_build_stops_on_a_page_over_its_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Through MkDocs and the hook: the build fails with the message, the site stays as it was."""
-    from kennisbank.build import BuildFailed, build_site
+    from kennisbank.entry.build import BuildFailed, build_site
 
     from .conftest import copy_project
 

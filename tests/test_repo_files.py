@@ -1,5 +1,5 @@
-"""The contribution path's configuration: issue forms in step with the vocabularies, pre-commit running
-what `make lint` runs from .venv, and the workflows doing what CONTRIBUTING.md promises."""
+"""The contribution path's configuration: issue forms in step with the vocabularies, and pre-commit running
+what `make lint` runs from .venv. The workflows are tested in tests/test_workflows.py."""
 
 from __future__ import annotations
 
@@ -77,33 +77,7 @@ def test_pre_commit_checks_changed_practice_files() -> None:
     assert re.search(_hooks()["kennisbank-check-all"]["files"], "practices/vocabularies/themes.yml")
 
 
-def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
-    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
-
-
-def _triggers(workflow: dict[str, Any]) -> dict[str, Any]:
-    return workflow.get("on") or workflow[True]  # PyYAML reads the key `on` as true
-
-
-def test_pull_request_workflow_checks_builds_and_keeps_a_preview() -> None:
-    workflow = load(GITHUB / "workflows" / "pull-request.yml")
-    assert "pull_request" in _triggers(workflow)
-    runs = [step.get("run", "") for step in _steps(workflow)]
-    assert ".venv/bin/kennisbank check" in runs
-    assert ".venv/bin/kennisbank schema --check" in runs
-    assert runs.index(".venv/bin/kennisbank check") < runs.index("make build")
-    upload = next(step for step in _steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact"))
-    assert upload["with"]["path"] == "site/"
-
-
-def test_publish_workflow_deploys_main_to_pages() -> None:
-    workflow = load(GITHUB / "workflows" / "publish.yml")
-    assert _triggers(workflow)["push"]["branches"] == ["main"]
-    uses = [step.get("uses", "") for step in _steps(workflow)]
-    assert "make build" in [step.get("run") for step in _steps(workflow)]
-    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
-    assert any(u.startswith("actions/deploy-pages") for u in uses)
-    assert workflow["permissions"]["pages"] == "write"
+# The workflows: tests/test_workflows.py.
 
 
 def test_pull_request_template_has_the_checklist() -> None:

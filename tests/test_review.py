@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.pipeline import run
 from kennisbank.review import months_before, review
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES, REPO, repo_vocabularies
+
+# The practices below are dated around this day (one exactly on the cut-off of 12 months).
+TODAY = dt.date(2026, 11, 22)
 
 MINIMAL = (FIXTURES / "valid" / "minimal.md").read_text(encoding="utf-8")
 CONTACTS = """contacts:
@@ -61,7 +64,7 @@ def test_months_before(day: dt.date, months: int, expected: dt.date) -> None:
 
 
 def test_review_data(practices: Path) -> None:
-    report = review(run([practices], today=TODAY), months=12)
+    report = review(run([practices], repo_vocabularies(), today=TODAY), months=12)
     assert report.cutoff == dt.date(2025, 11, 22)
     assert [(s.practice.slug, s.age_days) for s in report.stale] == [
         ("heel-oud", (TODAY - dt.date(2023, 2, 1)).days),
@@ -73,7 +76,9 @@ def test_review_data(practices: Path) -> None:
 
 def test_review_command(practices: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(practices)
-    result = CliRunner().invoke(cli, ["review", ".", "--today", TODAY.isoformat(), "--months", "24"])
+    result = CliRunner().invoke(
+        cli, ["--project", str(REPO), "review", ".", "--today", TODAY.isoformat(), "--months", "24"]
+    )
     assert result.exit_code == 0
     lines = result.output.splitlines()
     last_reviewed_line = MINIMAL.splitlines().index("last_reviewed: 2026-01-15") + 1
@@ -89,6 +94,6 @@ def test_review_command(practices: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_review_of_the_real_practices_runs() -> None:
-    result = CliRunner().invoke(cli, ["review", "--today", TODAY.isoformat()])
+    result = CliRunner().invoke(cli, ["review", "--today", "2026-12-02"])
     assert result.exit_code == 0
-    assert result.output.startswith("Niet gecontroleerd sinds 2025-11-22 (12 maanden): ")
+    assert result.output.startswith("Niet gecontroleerd sinds 2025-12-02 (12 maanden): ")

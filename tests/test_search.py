@@ -12,20 +12,21 @@ import pytest
 from click.testing import CliRunner
 from lunr.index import Index
 
-from kennisbank.cli import cli
-from kennisbank.pipeline import build_catalogue
+from kennisbank.entry.cli import cli
 from kennisbank.search.index import build_search_data, plain_text, text_blocks
 from kennisbank.search.pipeline import DUTCH_WORD_CHARACTERS, STOP_WORDS, stem, words
 from kennisbank.search.query import Filters, Searcher, correct, edit_distance
 from kennisbank.search.shards import assemble, split
 from kennisbank.search.synonyms import from_glossary
 
+from .conftest import repo_catalogue
+
 LUNR_NL = Path(mkdocs.contrib.search.__file__).parent / "lunr-language" / "lunr.nl.js"
 
 
 @pytest.fixture(scope="module")
 def searcher() -> Searcher:
-    return Searcher(build_search_data(build_catalogue()))
+    return Searcher(build_search_data(repo_catalogue()))
 
 
 def top(searcher: Searcher, query: str, n: int = 3, **selected: list[str]) -> list[str]:
@@ -85,7 +86,7 @@ def test_acronym_and_expansion_find_the_same_practices(searcher: Searcher, short
 def test_a_practice_that_only_writes_the_expansion_is_found_by_the_acronym(searcher: Searcher) -> None:
     only_long = [
         p.slug
-        for p in build_catalogue().practices
+        for p in repo_catalogue().practices
         if re.search(r"praktijkonderwijs", p.body + p.summary, re.I) and not re.search(r"\bpro\b", p.body, re.I)
     ]
     assert only_long, "the content changed: pick another expansion"
@@ -113,7 +114,7 @@ def test_edit_distance_counts_a_swap_as_one() -> None:
 
 
 def test_facets_combine_any_within_and_all_across(searcher: Searcher) -> None:
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     everything = searcher.search("jongeren")
     twente = top(searcher, "jongeren", 100, region=["twente"])
     assert twente and all(catalogue.by_slug(s).region == "twente" for s in twente)
@@ -202,11 +203,11 @@ def test_cli_rejects_an_unknown_facet_value() -> None:
 
 
 def test_a_query_of_stop_words_only_lists_every_practice_in_catalogue_order(searcher: Searcher) -> None:
-    assert [r.slug for r in searcher.search("de en het")] == [p.slug for p in build_catalogue().practices]
+    assert [r.slug for r in searcher.search("de en het")] == [p.slug for p in repo_catalogue().practices]
 
 
 def test_text_blocks_hold_every_practice_once_in_catalogue_order_within_the_size() -> None:
-    practices = build_catalogue().practices
+    practices = repo_catalogue().practices
     blocks = text_blocks(practices, target_bytes=4_000)
     assert len(blocks) >= 5
     assert [slug for b in blocks for slug in b.slugs] == [p.slug for p in practices]

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 import yaml
 
-from kennisbank.build import build_site
+from kennisbank.entry.build import build_site
 from kennisbank.safety import material_inline_scripts, scan_page, url_scheme
 
-from .conftest import FIXTURES, REPO, copy_project
+from .conftest import FIXTURES, REPO, copy_project, repo_catalogue
 
 HOSTILE = FIXTURES / "hostile" / "voorbeeldstad-vijandig-maar-geldig.md"
 # Every fixture that `kennisbank check` accepts: the hostile ones, the valid ones, the catalogue's.
@@ -246,9 +246,8 @@ PAGE_KINDS = {
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_no_request_leaves_the_site(kind: str, page: object, site_url: str, built_site: Path) -> None:
-    from kennisbank.pipeline import build_catalogue
 
-    practice = build_catalogue().practices[0]
+    practice = repo_catalogue().practices[0]
     path = PAGE_KINDS[kind].format(target_group=practice.target_groups[0], region=practice.region, slug=practice.slug)
     assert (built_site / (path or "index.html")).exists() or (built_site / path / "index.html").exists(), path
     origin = site_url.rstrip("/")

@@ -1,6 +1,6 @@
 """'Mijn selectie' without a browser: what the build ships for it (the page, the list of practices, the
 modules, the button on each practice page) and the print work around it (target-group overviews, the
-region introduction and its hook for the gemeenten)."""
+region introduction with its gemeenten)."""
 
 from __future__ import annotations
 
@@ -23,17 +23,16 @@ from kennisbank.pages.selection import (
     selection_modules,
     selection_pages,
 )
-from kennisbank.pipeline import build_catalogue
 from kennisbank.safety import scan_page
 
-from .conftest import FIXTURES, REPO
+from .conftest import FIXTURES, REPO, repo_catalogue
 
 TODAY = dt.date(2026, 11, 22)
 
 
 @pytest.fixture(scope="module")
 def catalogue():  # type: ignore[no-untyped-def]
-    return build_catalogue([FIXTURES / "catalogue"], today=TODAY)
+    return repo_catalogue([FIXTURES / "catalogue"], today=TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +118,10 @@ def test_a_region_overview_opens_with_its_themes_counted(catalogue, site) -> Non
     themes = catalogue.vocabularies.themes
     expected = ", ".join(f"{themes[t].name} (1)" for t in sorted(practice.themes, key=themes.ids.index))
     assert f"**Per thema:** {expected}\n{{: .kb-print-intro }}" in twente
-    assert "Gemeenten" not in twente  # no municipality data yet: nothing made up
+    names = sorted(m.name for m in catalogue.vocabularies.municipalities.in_region("twente"))
+    assert "Enschede" in names
+    assert f"**Gemeenten:** {', '.join(names)}  \n**Per thema:**" in twente
+    assert "Gemeenten" not in printed["regios/landelijk/afdrukken.md"]  # the whole country: no list
     assert "Per thema" not in printed["themas/nazorg/afdrukken.md"]
 
 

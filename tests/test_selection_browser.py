@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
+from kennisbank.entry.pdf import render_pdf
 from kennisbank.markup import dutch_date
-from kennisbank.pdf import render_pdf
-from kennisbank.pipeline import build_catalogue
 
 from .axe import describe, require_axe, violations
+from .conftest import repo_catalogue
 from .test_print import PDFTOTEXT, compact, dehyphenated
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,7 @@ STORAGE_KEY = "kennisbank-selectie"
 
 @pytest.fixture(scope="module")
 def practices() -> list[Any]:
-    return list(build_catalogue().practices)
+    return list(repo_catalogue().practices)
 
 
 @pytest.fixture
@@ -209,7 +209,7 @@ def test_without_javascript_the_page_points_to_the_print_overviews(browser: Any,
         assert not page.locator("#kb-selection").is_visible()
         for folder in ("themas", "doelgroepen", "regios"):
             assert page.locator(f'noscript a[href="../{folder}/"]').count() == 1, folder
-        page.goto(site_url + "praktijkvoorbeelden/" + build_catalogue().practices[0].slug + "/")
+        page.goto(site_url + "praktijkvoorbeelden/" + repo_catalogue().practices[0].slug + "/")
         assert not page.locator(".kb-select-toggle").is_visible()
     finally:
         context.close()
@@ -250,12 +250,12 @@ def test_make_pdf_numbers_the_contents_and_keeps_tags_language_and_bookmarks(
 
     from pypdf import PdfReader
 
-    from kennisbank.pdf import print_pdf
+    from kennisbank.entry.pdf import print_pdf
     from kennisbank.pdf_contents import number_contents
 
     from .test_print import is_tagged_with_language
 
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     theme = max(catalogue.vocabularies.themes, key=lambda t: len(catalogue.practices_with("themes", t.id)))
     practices = catalogue.practices_with("themes", theme.id)
     first = print_pdf(page, site_url + f"themas/{theme.id}/afdrukken/")
@@ -284,7 +284,7 @@ def test_make_pdf_numbers_the_contents_and_keeps_tags_language_and_bookmarks(
 
 
 def test_an_overview_prints_compact_or_in_full_text(watched: Any, site_url: str, tmp_path: Path) -> None:
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     region = next(r for r in catalogue.vocabularies.regions if len(catalogue.practices_with("regions", r.id)) >= 2)
     practices = catalogue.practices_with("regions", region.id)
     watched.goto(site_url + f"regios/{region.id}/afdrukken/")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank.pipeline import build_catalogue
+from .conftest import repo_catalogue
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +19,7 @@ def page(site: Path, url: str) -> str:
 
 
 def test_every_practice_has_its_page_and_is_linked_from_its_indexes(built_site: Path) -> None:
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     assert len(catalogue.practices) >= 35
     for practice in catalogue.practices:
         own = page(built_site, f"praktijkvoorbeelden/{practice.slug}")
@@ -36,7 +36,7 @@ def test_every_practice_has_its_page_and_is_linked_from_its_indexes(built_site: 
 
 
 def test_every_contact_is_in_the_directory_with_source_date(built_site: Path) -> None:
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     directory = page(built_site, "contacten")
     for practice in catalogue.practices:
         for contact in practice.visible_contacts:
@@ -73,7 +73,7 @@ def test_no_google_fonts_or_other_hosts_in_head(built_site: Path) -> None:
 
 
 def test_links_from_the_source_are_on_the_practice_page(built_site: Path) -> None:
-    catalogue = build_catalogue()
+    catalogue = repo_catalogue()
     with_links = [p for p in catalogue.practices if p.links]
     assert with_links
     for practice in with_links:

@@ -9,10 +9,11 @@ import pytest
 from kennisbank.addresses import page_url
 from kennisbank.pages import Site
 from kennisbank.pages.search import site_pages
-from kennisbank.pipeline import build_catalogue
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.site_pages import SitePage, matching_pages, site_page_index
 from kennisbank.site import read_intros
+
+from .conftest import repo_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -71,7 +72,7 @@ def test_page_urls_follow_mkdocs(src: str, url: str) -> None:
 
 
 def test_the_real_site_lists_its_handwritten_and_term_pages_but_not_home_or_the_finder() -> None:
-    pages = site_pages(build_catalogue(), Site(intros=read_intros(REPO / "docs")))
+    pages = site_pages(repo_catalogue(), Site(intros=read_intros(REPO / "docs")))
     urls = [p.url for p in pages]
     assert "" not in urls and "zoeken/" not in urls
     assert {"privacy/", "over/", "begrippen/", "handvatten/", "themas/nazorg/", "regios/twente/"} <= set(urls)

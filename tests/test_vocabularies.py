@@ -22,15 +22,14 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from kennisbank import vocabularies
-from kennisbank.cli import cli
+from kennisbank.entry.cli import cli
 from kennisbank.errors import ContentError, KennisbankError, Problem
 from kennisbank.facets import SPECS
-from kennisbank.vocabularies import DEFAULT_DIR, VocabularyError, load_vocabularies
-from kennisbank.vocabulary_schema import GLOSSARY, MAX_FILE_BYTES
+from kennisbank.vocabularies import VocabularyError, load_vocabularies
+from kennisbank.vocabulary_schema import FORMER_MUNICIPALITIES, GLOSSARY, MAX_FILE_BYTES, MUNICIPALITIES
 from kennisbank.vocabulary_yaml import read
 
-from .conftest import FIXTURES, REPO, TODAY, copy_project
+from .conftest import FIXTURES, REPO, TODAY, VOCABULARIES_DIR, copy_project
 
 CASES = sorted(path for path in (FIXTURES / "vocabularies").iterdir() if path.is_dir())
 VALID = [case for case in CASES if case.name.startswith("valid")]
@@ -40,15 +39,15 @@ INVALID = [case for case in CASES if case not in VALID]
 def vocabulary_copy(root: Path, case: Path | None = None) -> Path:
     """This repository's vocabularies in ``root/practices/vocabularies``, with the files of ``case`` over them."""
     target = root / "practices" / "vocabularies"
-    shutil.copytree(DEFAULT_DIR, target)
+    shutil.copytree(VOCABULARIES_DIR, target)
     for file in sorted(case.iterdir()) if case else ():
         shutil.copy(file, target / file.name)
     return target
 
 
 def run_check(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
-    """`kennisbank check practices` in ``root``, with the vocabularies of ``root``."""
-    monkeypatch.setattr(vocabularies, "DEFAULT_DIR", root / "practices" / "vocabularies")
+    """`kennisbank check practices` in ``root`` (a project: it has a mkdocs.yml), with the vocabularies of ``root``."""
+    (root / "mkdocs.yml").touch()
     monkeypatch.chdir(root)
     result = CliRunner().invoke(cli, ["check", "--today", TODAY.isoformat(), "practices"])
     assert "Traceback" not in result.output
@@ -89,15 +88,15 @@ def test_valid_edge_cases_are_read_as_written(tmp_path: Path) -> None:
 
 
 def test_the_real_vocabularies_pass_unchanged() -> None:
-    loaded = load_vocabularies()
+    loaded = load_vocabularies(VOCABULARIES_DIR)
     assert [len(loaded.by_key(spec.key)) for spec in SPECS] == [8, 12, 36, 4, 4, 19]
     assert len(loaded.glossary) > 80
 
 
 def test_the_reader_gives_what_pyyaml_gives_for_the_real_files() -> None:
     """The event reader is the only way vocabularies are read; for ordinary YAML it agrees with PyYAML."""
-    for spec in (*SPECS, GLOSSARY):
-        text = (DEFAULT_DIR / spec.filename).read_text(encoding="utf-8")
+    for spec in (*SPECS, GLOSSARY, MUNICIPALITIES, FORMER_MUNICIPALITIES):
+        text = (VOCABULARIES_DIR / spec.filename).read_text(encoding="utf-8")
         data, lines = read(text, 10)
         assert data == yaml.safe_load(text), spec.filename
         assert lines[(0,)] == next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("- "))
@@ -107,9 +106,9 @@ def test_without_libyaml_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     """Where PyYAML has no libyaml, its own parser gives the events: the same data, the same refusals."""
     from kennisbank import vocabulary_yaml
 
-    real = load_vocabularies()
+    real = load_vocabularies(VOCABULARIES_DIR)
     monkeypatch.setattr(vocabulary_yaml, "_LOADER", yaml.SafeLoader)
-    assert load_vocabularies() == real
+    assert load_vocabularies(VOCABULARIES_DIR) == real
     for case, expected in [
         ("yaml-billion-laughs", "glossary: YAML-ankers en -verwijzingen (& en *) zijn niet toegestaan"),
         ("yaml-deep-nesting", "themes: is te diep genest"),
@@ -226,11 +225,10 @@ def test_deep_nesting_is_refused_without_a_crash(tmp_path: Path, nested: str) ->
     )
 
 
-def test_the_build_fails_with_the_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kennisbank.build import BuildFailed, build_site
+def test_the_build_fails_with_the_problems(tmp_path: Path) -> None:
+    from kennisbank.entry.build import BuildFailed, build_site
 
     copy_project(tmp_path)
-    monkeypatch.setattr(vocabularies, "DEFAULT_DIR", tmp_path / "practices" / "vocabularies")
     shutil.copy(FIXTURES / "vocabularies" / "id-not-a-slug" / "evidence.yml", tmp_path / "practices" / "vocabularies")
     with pytest.raises(BuildFailed) as caught:
         build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
@@ -241,7 +239,7 @@ def test_the_build_fails_with_the_problems(tmp_path: Path, monkeypatch: pytest.M
 def test_every_vocabulary_field_is_documented_in_contributing() -> None:
     contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = contributing.split("## Een thema, doelgroep of regio toevoegen", 1)[1].split("\n## ", 1)[0]
-    for spec in (*SPECS, GLOSSARY):
+    for spec in (*SPECS, GLOSSARY, MUNICIPALITIES, FORMER_MUNICIPALITIES):
         assert f"`{spec.filename}`" in section
         for fld in spec.fields:
             assert f"`{fld.name}`" in section, f"describe `{fld.name}` of {spec.filename} in CONTRIBUTING.md"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank import mentions as rule
 from kennisbank.errors import display_path
 from kennisbank.pipeline import run
+from kennisbank.validation import mentions as rule
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES, TODAY, repo_vocabularies
 
 MINIMAL = (FIXTURES / "valid" / "minimal.md").read_text(encoding="utf-8")
 MESSAGE = "noemt '{key}', die als contactpersoon is teruggetrokken in {origin}; {advice}"
@@ -51,7 +51,7 @@ def test_many_withdrawn_contacts_sharing_a_first_word(tmp_path: Path, monkeypatc
     real_pattern = rule.key_pattern
     monkeypatch.setattr(rule, "key_pattern", lambda key: checked.append(key.text) or real_pattern(key))
 
-    state = run([folder], today=TODAY)
+    state = run([folder], repo_vocabularies(), today=TODAY)
 
     def shown(number: int) -> str:
         return display_path(folder / f"voorbeeld-{number:03}.md")
@@ -81,7 +81,7 @@ def test_a_withdrawn_contact_listed_elsewhere_is_still_reported(tmp_path: Path) 
     (folder / "voorbeeld-002.md").write_text(
         practice(2, False).replace("Contactpersoon 2-1", "Contactpersoon 1-1"), encoding="utf-8"
     )
-    state = run([folder], today=TODAY)
+    state = run([folder], repo_vocabularies(), today=TODAY)
     first, second = (display_path(folder / f"voorbeeld-00{n}.md") for n in (1, 2))
     assert [str(p) for p in state.problems] == [
         f"{second}:9: contacts: 'Contactpersoon 1-1' is teruggetrokken in {first}; "

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from kennisbank.errors import display_path
 from kennisbank.pipeline import run
 
-from .conftest import FIXTURES, TODAY
+from .conftest import FIXTURES, TODAY, repo_vocabularies
 
 NAME, EMAIL, PHONE = "Jan Jansen", "jan.jansen@voorbeeld.nl", "030 123 45 67"
 BODY = (FIXTURES / "valid" / "minimal.md").read_text(encoding="utf-8").split("---\n", 2)[2]
@@ -180,7 +180,9 @@ def line_of(content: str, marker: str) -> int:
 
 
 def messages(folder: Path) -> list[str]:
-    return sorted(str(p) for p in run([folder], today=TODAY).problems)
+    # The names in these files are people's, not towns: that 'Jan Jansenstad' is no gemeente is another rule.
+    problems = run([folder], repo_vocabularies(), today=TODAY).problems
+    return sorted(str(p) for p in problems if not p.message.startswith("onbekende gemeente"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -258,7 +260,7 @@ HIDDEN = st.sampled_from(
 @settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_hidden_characters_and_entities_inside_a_name_do_not_hide_it(data: st.DataObject) -> None:
-    from kennisbank.mentions import Matcher, Person
+    from kennisbank.validation.mentions import Matcher, Person
 
     name = data.draw(st.sampled_from(["Jan Jansen", "Özlem Yılmaz", "An de Berg", "Marie-José Smit"]))
     written = ""

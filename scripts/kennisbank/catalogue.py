@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from .errors import Problem, display_path
 from .facets import FACETS
 from .model import Contact, Practice
+from .validation import withdrawn_elsewhere
 from .vocabularies import Vocabularies
-from .withdrawn import withdrawn_elsewhere
 
 
 @dataclass(frozen=True)

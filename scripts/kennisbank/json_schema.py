@@ -21,9 +21,8 @@ from .patterns import (  # the validator's patterns
     URL_RE,
 )
 from .schema import FIELDS, Field, Kind
-from .vocabularies import DEFAULT_DIR, Vocabularies, Vocabulary
+from .vocabularies import Vocabularies, Vocabulary
 
-SCHEMA_PATH = DEFAULT_DIR.parent / "schema.json"
 SCHEMA_ID = "https://kennisbank-jeugdwerkloosheid.github.io/kennisbank/schema.json"
 
 _NON_BLANK = r"\S"

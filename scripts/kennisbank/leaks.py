@@ -1,12 +1,12 @@
 """The guard on the output: after MkDocs has written the site, no file in it may name a withdrawn contact.
 
-The checks on the input (``withdrawn.py``) look where practices publish text; this guard looks at what was
+The checks on the input (``validation/withdrawn.py``) look where practices publish text; this guard looks at what was
 published, wherever it came from: a practice, a page in docs/, a vocabulary, a template. Every file below
 the site folder that is text (pages, print pages, the finder's JSON, the catalogue export, the sitemap, also
 gzipped) is read as a reader or a program would: JavaScript and JSON escapes decoded (``\\u00e9``), tags
 removed (inline tags such as ``<b>`` and ``<wbr>`` without a trace, so ``Jan <b>Jansen</b>`` is one name;
 other tags as a space) and their attribute values kept (``title="..."``, ``href="mailto:..."``, also with
-%-escapes decoded). Then the rule of ``mentions.py`` applies, with its entities, invisible characters and
+%-escapes decoded). Then the rule of ``validation/mentions.py`` applies, with its entities, invisible characters and
 white space. Each file costs one scan with one pattern for every withdrawn person; with nobody withdrawn the
 guard does nothing.
 
@@ -25,9 +25,9 @@ from pathlib import Path
 from urllib.parse import unquote_plus
 
 from .errors import Problem, display_path, field_label
-from .mentions import Key, Matcher, make_trie, trie_pattern
 from .model import Practice
-from .withdrawn import ADVICE, contact_line, practice_mentions, withdrawn_people
+from .validation.mentions import Key, Matcher, make_trie, trie_pattern
+from .validation.withdrawn import ADVICE, contact_line, practice_mentions, withdrawn_people
 
 _BINARY_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".pdf", ".zip"}

@@ -21,7 +21,8 @@ VOCABULARY_FOLDER = "vocabularies"
 # Files that belong in the folder and are no practice: the JSON Schema for editors (``kennisbank schema``),
 # a README for who browses the folder on GitHub, and git's placeholders for an empty folder. None of them is
 # read for the site.
-KNOWN_ENTRIES = frozenset({"schema.json", "README.md", ".gitkeep", ".gitignore"})
+SCHEMA_FILE = "schema.json"
+KNOWN_ENTRIES = frozenset({SCHEMA_FILE, "README.md", ".gitkeep", ".gitignore"})
 # Other Markdown extensions: such a file is probably a practice saved under the wrong name.
 _MARKDOWN_SUFFIXES = frozenset({".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".txt", ".text"})
 # Characters that do not show as themselves in a terminal or a CI log: controls, format characters (soft

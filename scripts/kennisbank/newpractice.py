@@ -12,10 +12,10 @@ from pathlib import Path
 from .errors import KennisbankError, display_path
 from .load import split_and_parse
 from .names import suggest_slug
-from .placeholders import MARKER
 from .schema import FIELDS_BY_NAME, MAX_SLUG_LENGTH, RESERVED_SLUGS, SLUG_PATTERN
 from .template import Draft, render
-from .validate import validate
+from .validation import validate
+from .validation.placeholders import MARKER
 from .vocabularies import Vocabularies, Vocabulary
 
 

@@ -18,11 +18,8 @@ from .errors import ContentError, Problem, errors_only
 from .heap import without_cycle_collection
 from .load import RawPractice, load_paths
 from .model import Practice
-from .placeholders import placeholder_problems
-from .validate import validate
-from .vocabularies import DEFAULT_DIR, Vocabularies, load_vocabularies
-
-DEFAULT_PRACTICES_DIR = DEFAULT_DIR.parent
+from .validation import placeholder_problems, validate
+from .vocabularies import Vocabularies
 
 
 @dataclass
@@ -77,22 +74,18 @@ STAGES: tuple[tuple[str, Callable[[State], State]], ...] = (
 )
 
 
-def run(
-    paths: Iterable[Path] = (DEFAULT_PRACTICES_DIR,),
-    vocabularies: Vocabularies | None = None,
-    today: dt.date | None = None,
-) -> State:
+def run(paths: Iterable[Path], vocabularies: Vocabularies, today: dt.date | None = None) -> State:
     """Run every stage and return the final state; never raises for bad content."""
-    state = State(list(paths), vocabularies or load_vocabularies(), today or dt.date.today())
+    state = State(list(paths), vocabularies, today or dt.date.today())
     with without_cycle_collection():
         for _name, stage in STAGES:
             state = stage(state)
     return state
 
 
-def build_catalogue(paths: Iterable[Path] = (DEFAULT_PRACTICES_DIR,), today: dt.date | None = None) -> Catalogue:
+def build_catalogue(paths: Iterable[Path], vocabularies: Vocabularies, today: dt.date | None = None) -> Catalogue:
     """The catalogue of valid content; raises ``ContentError`` with all problems if any file has errors."""
-    state = run(paths, today=today)
+    state = run(paths, vocabularies, today)
     if state.errors or state.catalogue is None:
         raise ContentError(state.problems)
     return state.catalogue

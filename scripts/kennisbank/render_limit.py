@@ -1,4 +1,4 @@
-"""A time limit on rendering one page in the build, behind the body limits (body_limits.py).
+"""A time limit on rendering one page in the build, behind the body limits (validation/body_limits.py).
 
 The hook arms it when MkDocs hands it a page's Markdown (``on_page_markdown``) and disarms it when the HTML
 comes back (``on_page_content``); a page that takes longer stops the build with a message that names the

@@ -18,7 +18,7 @@ from .markup import text
 from .model import Practice
 from .names import VOCABULARY_FOLDER
 from .pages import Output, Site, generate
-from .pipeline import DEFAULT_PRACTICES_DIR, run
+from .pipeline import run
 from .safety import REPOSITORY_FACTS, scan_page
 from .untrusted import wrap
 from .vocabularies import Vocabularies, Vocabulary, load_vocabularies
@@ -39,7 +39,7 @@ class SiteContent:
 
 def build_content(
     site: Site,
-    practices_dir: Path = DEFAULT_PRACTICES_DIR,
+    practices_dir: Path,
     last_good: LastGood | None = None,
     vocabularies: Vocabularies | None = None,
     today: dt.date | None = None,
@@ -71,9 +71,7 @@ class LastGood:
     practices: dict[Path, Practice] = field(default_factory=dict)
     content: SiteContent | None = None
 
-    def build(
-        self, site: Site, practices_dir: Path = DEFAULT_PRACTICES_DIR, today: dt.date | None = None
-    ) -> SiteContent:
+    def build(self, site: Site, practices_dir: Path, today: dt.date | None = None) -> SiteContent:
         try:
             self.content = build_content(site, practices_dir, last_good=self, today=today)
         # An editor's save must never stop `mkdocs serve`, not even by a bug it triggers: the server keeps

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .names import suggest_slug
-from .placeholders import placeholder
 from .schema import BODY_SECTIONS, FIELDS, Field, Kind
+from .validation.placeholders import placeholder
 from .vocabularies import Vocabularies
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=schema.json"
@@ -37,11 +37,12 @@ PHASES_PROMPT = placeholder("kies de fasen waarin de aanpak werkt en haal deze a
 SECTION_PROMPTS: dict[str, str] = {
     "Het vraagstuk": "Welk probleem pakt de aanpak aan, en bij welke jongeren speelt het?",
     "De aanpak": "Wat doen de partners, wie doet wat, en sinds wanneer? Een opsomming met '- ' mag.",
-    "Resultaten": "Wat heeft de aanpak opgeleverd volgens de bron? Geeft de bron geen cijfers, schrijf dat dan.",
+    "Resultaten": "Wat heeft de aanpak opgeleverd volgens de bron? Wat de bron niet geeft, komt in één "
+    "laatste alinea: 'Niet in de bron: ...'.",
     "Wat werkt": "Wat maakt dat de aanpak werkt? Noem twee tot vijf punten, elk op een regel met '- '.",
     "Aandachtspunten": "Waar moet een regio op letten die dit wil overnemen? Noem een tot vier punten.",
     "Meer informatie": "Bij wie kan een lezer terecht, en uit welk document en welke pagina komt het voorbeeld? "
-    "Noemt de bron niemand, schrijf dan: De bron noemt geen contactpersoon.",
+    "Noemt de bron niemand, dan zegt de pagina dat zelf (contacts: []).",
 }
 _LIST_SECTIONS = frozenset({"Wat werkt", "Aandachtspunten"})
 

@@ -12,15 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .addresses import PRACTICES_FOLDER
 from .errors import ContentError, Problem
 from .facets import SPECS
-from .names import VOCABULARY_FOLDER
+from .municipalities import Municipalities
+from .municipality_check import load_municipalities
 from .vocabulary_check import check_file
 from .vocabulary_schema import GLOSSARY, Entry, VocabularySpec
-
-# The folder with the vocabulary files of this repository; tests and tools may pass another one.
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / PRACTICES_FOLDER / VOCABULARY_FOLDER
 
 
 class VocabularyError(ContentError):
@@ -74,10 +71,12 @@ class GlossaryEntry:
 
 @dataclass(frozen=True)
 class Vocabularies:
-    """Every facet's vocabulary, by key (see ``facets.FACETS``), and the glossary."""
+    """Every facet's vocabulary, by key (see ``facets.FACETS``), the glossary and the gemeenten."""
 
     terms: Mapping[str, Vocabulary]
     glossary: tuple[GlossaryEntry, ...] = ()
+    # Empty where a project has no municipalities.yml (or a set of vocabularies is made from SPECS alone).
+    municipalities: Municipalities = field(default_factory=Municipalities)
 
     def by_key(self, key: str) -> Vocabulary:
         return self.terms[key]
@@ -108,15 +107,16 @@ class Vocabularies:
         return self.terms["success_factors"]
 
 
-def load_vocabularies(directory: Path | None = None) -> Vocabularies:
-    """Every vocabulary of ``directory`` (default: this repository's); raises ``VocabularyError`` with the
-    problems of all files at once."""
-    directory = DEFAULT_DIR if directory is None else directory
+def load_vocabularies(directory: Path) -> Vocabularies:
+    """Every vocabulary of ``directory`` (a project's: ``Project.vocabularies_dir``); raises ``VocabularyError``
+    with the problems of all files at once."""
     problems: list[Problem] = []
     loaded = {}
+    regions: list[Entry] = []
     for spec in SPECS:
         entries, found = check_file(directory / spec.filename, spec)
         problems += found
+        regions = entries if spec.key == "regions" else regions
         loaded[spec.key] = Vocabulary(
             spec.key, spec.label, tuple(_term(entry, spec) for entry in entries), spec.unknown
         )
@@ -125,9 +125,11 @@ def load_vocabularies(directory: Path | None = None) -> Vocabularies:
         entries, found = check_file(directory / GLOSSARY.filename, GLOSSARY)
         problems += found
         glossary = [_glossary_entry(entry) for entry in entries]
+    municipalities, found = load_municipalities(directory, regions)
+    problems += found
     if problems:
         raise VocabularyError(problems)
-    return Vocabularies(loaded, tuple(glossary))
+    return Vocabularies(loaded, tuple(glossary), municipalities)
 
 
 def _term(entry: Entry, spec: VocabularySpec) -> Term:

@@ -94,6 +94,68 @@ GLOSSARY_FIELDS: tuple[Field, ...] = (
     ),
 )
 
+CONFIRMED = Field(
+    "confirmed",
+    Kind.TEXT,
+    "'ja' als de gegevens in de bron zijn nagekeken die de kop van het bestand noemt, anders 'nee'.",
+    required=True,
+    choices=("ja", "nee"),
+)
+MUNICIPALITY_FIELDS: tuple[Field, ...] = (
+    dataclasses.replace(
+        ID,
+        description="Vaste naam van de gemeente: de naam in kleine letters (a-z), cijfers en koppeltekens; "
+        "verandert nooit.",
+        example="kampen",
+    ),
+    dataclasses.replace(NAME, description="De naam van de gemeente zoals het CBS die schrijft, op één regel."),
+    Field(
+        "gm_code",
+        Kind.TEXT,
+        "De CBS-gemeentecode: GM en vier cijfers.",
+        required=True,
+        max_length=6,
+        pattern=r"GM[0-9]{4}",
+        unique=True,
+        example="GM0166",
+    ),
+    Field(
+        "region",
+        Kind.TEXT,
+        "De id van de arbeidsmarktregio in regions.yml waar de gemeente bij hoort.",
+        required=True,
+        max_length=60,
+    ),
+    Field(
+        "aliases",
+        Kind.TEXT_LIST,
+        "Andere namen waaronder de gemeente bekend is, zoals Den Haag; mag ontbreken.",
+        max_length=60,
+        max_items=5,
+    ),
+    CONFIRMED,
+)
+FORMER_MUNICIPALITY_FIELDS: tuple[Field, ...] = (
+    Field("name", Kind.TEXT, "De naam van de opgeheven gemeente.", required=True, max_length=80, unique=True),
+    Field(
+        "merged_into",
+        Kind.TEXT,
+        "De id van de gemeente in municipalities.yml waarin ze is opgegaan.",
+        required=True,
+        max_length=60,
+    ),
+    Field(
+        "year",
+        Kind.TEXT,
+        "Het jaar van de herindeling: vier cijfers.",
+        required=True,
+        max_length=4,
+        pattern=r"(19|20)[0-9]{2}",
+        example="2022",
+    ),
+    CONFIRMED,
+)
+
 # Editors write Dutch; the field names are English. The Dutch word points to the field it means.
 DUTCH_NAMES: dict[str, str] = {
     "naam": "name",
@@ -112,6 +174,11 @@ DUTCH_NAMES: dict[str, str] = {
     "definitie": "definition",
     "betekenis": "definition",
     "synoniemen": "synonyms",
+    "gemeentecode": "gm_code",
+    "regio": "region",
+    "opgegaan_in": "merged_into",
+    "jaar": "year",
+    "bevestigd": "confirmed",
 }
 
 
@@ -219,4 +286,17 @@ class VocabularySpec:
 # The glossary is optional (a copy of the project may leave it out) and may be empty.
 GLOSSARY = VocabularySpec(
     "glossary", "glossary.yml", "begrip", "onbekend begrip", GLOSSARY_FIELDS, (distinct_anchors,), min_entries=0
+)
+# The municipalities and the former ones are optional too (a copy of the project may leave them out); where they
+# are, ``municipality_check`` ties them to the regions and to each other.
+MUNICIPALITIES = VocabularySpec(
+    "municipalities", "municipalities.yml", "gemeente", "onbekende gemeente", MUNICIPALITY_FIELDS
+)
+FORMER_MUNICIPALITIES = VocabularySpec(
+    "former_municipalities",
+    "former_municipalities.yml",
+    "opgeheven gemeente",
+    "onbekende opgeheven gemeente",
+    FORMER_MUNICIPALITY_FIELDS,
+    min_entries=0,
 )

@@ -15,7 +15,7 @@ const REPO = join(HERE, "..", "..");
 export const cases = JSON.parse(readFileSync(join(HERE, "finder-cases.json"), "utf8"));
 
 /* lunr.js, lunr.stemmer.support.js and lunr.nl.js: from KENNISBANK_LUNR_FILES (the pytest runner
- * passes pages/finder.py LUNR_FILES), else from the mkdocs package in .venv. */
+ * passes entry/lunr_files.py lunr_paths()), else from the mkdocs package in .venv. */
 function lunrFiles() {
   if (process.env.KENNISBANK_LUNR_FILES) {
     return process.env.KENNISBANK_LUNR_FILES.split(delimiter);

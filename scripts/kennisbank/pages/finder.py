@@ -16,10 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
-
-import mkdocs.contrib.search
 
 from ..addresses import FINDER, section_src, term_src
 from ..catalogue import Catalogue
@@ -28,13 +25,9 @@ from ..markup import attr, front_matter, link, plural, text
 from .base import Output, Site
 
 ASSETS = "assets/finder/"
-_MKDOCS_SEARCH = Path(mkdocs.contrib.search.__file__).parent
-# The browser loads these in this order: lunr, its stemmer support, then Dutch.
-LUNR_FILES: tuple[tuple[str, Path], ...] = (
-    ("lunr.js", _MKDOCS_SEARCH / "templates" / "search" / "lunr.js"),
-    ("lunr.stemmer.support.js", _MKDOCS_SEARCH / "lunr-language" / "lunr.stemmer.support.js"),
-    ("lunr.nl.js", _MKDOCS_SEARCH / "lunr-language" / "lunr.nl.js"),
-)
+# lunr and its Dutch support, in the order the browser loads them: lunr, its stemmer support, then Dutch.
+# They ship inside the installed mkdocs package; the entry layer copies them here (``entry/lunr_files.py``).
+LUNR_SCRIPTS: tuple[str, ...] = ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js")
 # The finder's ES modules (search/finder/*.js), shipped side by side below ASSETS; this one imports the rest.
 FINDER_SCRIPT = "finder.js"
 
@@ -132,5 +125,5 @@ def scripts() -> str:
     """The scripts, on this page only: lunr and its Dutch support (for lunr.nl's stemmer), then the finder,
     a module: the browser fetches it and its imports while it reads the page, and runs it once the page
     is read, after the lunr scripts."""
-    lunr = "".join(f'<script src="../{ASSETS}{name}"></script>\n' for name, _path in LUNR_FILES)
+    lunr = "".join(f'<script src="../{ASSETS}{name}"></script>\n' for name in LUNR_SCRIPTS)
     return lunr + f'<script type="module" src="../{ASSETS}{FINDER_SCRIPT}"></script>\n'

@@ -1,8 +1,9 @@
 """The short introduction a region's print overview opens with: its gemeenten and how many of its
 practices there are per theme, so a meeting sees at a glance what the region has.
 
-The gemeenten come from the municipality data that the finder's issue adds to the regions; until that
-data is there, ``region_municipalities`` is the one place to connect it, and the line is left out.
+The gemeenten come from the municipality data (``municipalities.yml``, read into
+``Vocabularies.municipalities``); ``region_municipalities`` is the one place that reads them for print.
+A project without that file prints no gemeenten line.
 """
 
 from __future__ import annotations
@@ -10,16 +11,14 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..markup import text
 from ..model import Practice
+from ..municipalities import normalise
 from ..vocabularies import Term, Vocabulary
 
 
 def region_municipalities(catalogue: Catalogue, region: Term) -> tuple[str, ...]:
-    """HOOK for the municipality data: the names of the gemeenten in ``region``, in the order to print.
-
-    None yet: the regions' municipality data is being added separately (the finder's issue). Return its
-    names here and the introduction lists them; no names are made up meanwhile.
-    """
-    return ()
+    """The names of the gemeenten in ``region``, alphabetically; none for 'landelijk' or without the data."""
+    found = catalogue.vocabularies.municipalities.in_region(region.id)
+    return tuple(sorted((m.name for m in found), key=normalise))
 
 
 def print_intro(catalogue: Catalogue, vocab: Vocabulary, term: Term, practices: list[Practice]) -> str:

@@ -1,6 +1,6 @@
 """The finder's data files and its page: the sharded lunr index, the core data, the result texts in
-blocks, the words for typo correction, the finder's modules and the lunr.js copies that ship inside the
-installed mkdocs package (copied at build time, not committed).
+blocks, the words for typo correction and the finder's modules. (The lunr.js copies that ship inside the
+installed mkdocs package are added by the entry layer: ``entry/lunr_files.py``.)
 
 What the script reads, and when:
 
@@ -20,8 +20,8 @@ What the script reads, and when:
   the terms, a word being typed that is no term costs no request for a shard;
 - ``pages.json``: the site's other pages by their stems (``search/site_pages.py``), also after the first
   results: the finder lists the pages that have every word of the query above the practices.
-- the scripts: lunr's three files (``LUNR_FILES``) and the finder's ES modules (``search/finder/*.js``,
-  ``finder_modules``), all beside the data.
+- the scripts: lunr's three files (``LUNR_SCRIPTS``, copied by the hook) and the finder's ES modules
+  (``search/finder/*.js``, ``finder_modules``), all beside the data.
 
 This generator writes the finder page as well (``finder.finder_page``): the page carries the manifests,
 and those come from the index built here.
@@ -40,14 +40,13 @@ from ..search.index import SearchData, TextBlock, build_search_data
 from ..search.shards import ShardedIndex, split
 from ..search.site_pages import SitePage, site_page_index
 from .base import Output, Site
-from .finder import ASSETS, FINDER_SCRIPT, LUNR_FILES, finder_page
+from .finder import ASSETS, FINDER_SCRIPT, finder_page
 from .terms import term_label
 
 __all__ = [
     "ASSETS",
     "DATA_FILE",
     "FINDER_SCRIPT",
-    "LUNR_FILES",
     "PAGES_FILE",
     "WORDS_FILE",
     "search_outputs",
@@ -134,7 +133,6 @@ def search_outputs(
     terms = sorted(entry[0] for shard in sharded.shards for entry in shard)
     outputs.append(Output(ASSETS + WORDS_FILE, compact({"vocabulary": data.vocabulary, "terms": terms})))
     outputs += [Output(ASSETS + shard_name(i), text) for i, text in enumerate(sharded.texts)]
-    outputs += [Output(ASSETS + name, path.read_bytes()) for name, path in LUNR_FILES]
     outputs += [Output(ASSETS + name, content) for name, content in finder_modules()]
     return outputs
 

@@ -1,0 +1,174 @@
+"""MkDocs hook: thin glue between MkDocs and the kennisbank package (all logic lives in ``site.py``).
+
+Generates every page in memory on each build and each `mkdocs serve` reload, so there are no generated
+files to commit or forget. In a build, content errors stop the build; in `mkdocs serve` they are shown
+in the terminal and on every page while the last good version of the broken file stays online.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from kennisbank import render_limit
+from kennisbank.entry.lunr_files import lunr_outputs
+from kennisbank.errors import ContentError
+from kennisbank.leaks import packaged_theme_dirs, site_leaks
+from kennisbank.pages import Site
+from kennisbank.site import (
+    LastGood,
+    SiteContent,
+    abbreviation_definitions,
+    build_content,
+    problems_banner,
+    read_intros,
+    unsafe_page,
+    withheld_page,
+    without_repository_facts,
+)
+
+log = logging.getLogger("mkdocs.hooks.kennisbank")
+
+
+class Run:
+    """One MkDocs run, made in ``on_startup``: a build, or a `mkdocs serve` with all its rebuilds. All the
+    hook remembers lives here: the content of the current (re)build and, while serving, the last good
+    version of each file (``LastGood``), which lives as long as the server."""
+
+    def __init__(self, serving: bool) -> None:
+        self.serving = serving
+        self.last_good = LastGood()
+        self.content: SiteContent | None = None
+
+    def files(self, files: Files, config: MkDocsConfig) -> Files:
+        site = Site(url=config.site_url or "", intros=read_intros(Path(config.docs_dir)))
+        if self.serving:  # never raises: problems go to the terminal and the banner, the last good site stays up
+            content = self.last_good.build(site, _practices_dir(config))
+        else:
+            try:
+                content = build_content(site, practices_dir=_practices_dir(config))
+            except ContentError as exc:  # the vocabularies: without them no page can be made
+                for problem in exc.problems:
+                    log.error(str(problem))
+                raise PluginError(f"{len(exc.problems)} fout(en) in de vaste lijsten (zie hierboven)") from None
+        self.content = content
+        blocking = [p for p in content.problems if p.blocks_build]
+        for problem in content.problems:
+            # A build stops on errors and placeholders; other warnings (an old review date) are for
+            # `kennisbank check` and must not stop publication. `mkdocs serve` shows everything.
+            if self.serving:
+                log.warning(str(problem))
+            else:
+                (log.error if problem.blocks_build else log.info)(str(problem))
+        if blocking and not self.serving:
+            raise PluginError(
+                f"{len(blocking)} fout(en) of invulaanwijzing(en) in de praktijkvoorbeelden (zie hierboven)"
+            )
+        for file in files:
+            if file.src_uri.endswith(".md") and not file.generated_by:
+                file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+        for output in [*content.outputs, *lunr_outputs()]:
+            existing = files.get_file_from_path(output.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            generated = File.generated(config, output.src_uri, content=output.content)
+            generated.edit_uri = output.edit_path
+            files.append(generated)
+        return files
+
+    def page_markdown(self, markdown: str) -> str:
+        if self.content is None:
+            return markdown
+        banner = problems_banner(self.content.errors) if self.content.errors else ""
+        return banner + markdown + abbreviation_definitions(markdown, self.content.abbreviations)
+
+    def published(self, document: str, page_path: str, source: str, config: MkDocsConfig) -> str:
+        """The last wall: every page as a browser reads it, against the site's allow-list (``safety.py``)."""
+        base = urlsplit(config.site_url or "/").path or "/"
+        problems = unsafe_page(source, page_path, document, base, self.content.sources if self.content else ())
+        if not problems:
+            return document
+        for problem in problems:
+            log.error(str(problem))
+        if not self.serving:
+            raise PluginError(f"{page_path}: onveilige inhoud (zie hierboven)")
+        return withheld_page(problems)
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        """The last line of defence for withdrawn contacts: no written file may name one (see leaks.py)."""
+        packaged = packaged_theme_dirs(config.theme.dirs, Path(config.config_file_path).parent)
+        practices = self.content.catalogue.practices if self.content is not None else []
+        problems = site_leaks(Path(config.site_dir), practices, packaged)
+        for problem in problems:
+            log.error(str(problem))
+        if problems and not self.serving:
+            raise PluginError(
+                f"{len(problems)} teruggetrokken contactpersoon/-personen in de gebouwde site (zie hierboven)"
+            )
+
+
+# MkDocs calls hooks as functions of this module, so the run they share must be reachable from here: this
+# one reference, set by on_startup and cleared by on_shutdown, is the hook's only module-level state.
+_run: Run | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _run
+    _run = Run(serving=command == "serve")
+
+
+def on_shutdown() -> None:
+    global _run
+    _run = None
+
+
+def _current() -> Run:
+    """The run of on_startup; a program that calls MkDocs' build() itself skips on_startup, and gets a build."""
+    global _run
+    if _run is None:
+        _run = Run(serving=False)
+    return _run
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return _current().files(files, config)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    render_limit.arm(page.file.edit_uri or page.file.src_uri, markdown, PluginError)  # until on_page_content
+    return _current().page_markdown(markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    render_limit.disarm()
+    return html
+
+
+def on_build_error(error: Exception) -> None:
+    render_limit.disarm()
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    source = page.file.edit_uri or page.file.src_uri
+    return _current().published(without_repository_facts(output), page.file.dest_uri, source, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):  # sitemap.xml
+        return output_content
+    return _current().published(without_repository_facts(output_content), template_name, template_name, config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _current().post_build(config)
+
+
+def _practices_dir(config: MkDocsConfig) -> Path:
+    """practices/ beside mkdocs.yml, so a copy of the project (tests, benchmarks) uses its own content."""
+    return Path(config.config_file_path).parent / "practices"
