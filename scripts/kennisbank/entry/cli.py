@@ -189,7 +189,7 @@ def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, 
     help="De Chromium die de pdf's afdrukt (of KENNISBANK_CHROMIUM).",
 )
 def pdf(site_dir: Path | None, out_dir: Path | None, chromium: Path) -> None:
-    """Maak van elk thema- en regio-overzicht van een gebouwde site een pdf.
+    """Maak van elk thema-, doelgroep- en regio-overzicht van een gebouwde site een pdf.
 
     De pdf's zijn getagd en hebben de taal nl, zodat ze toegankelijk zijn. Bouw de site eerst
     (make pdf doet beide).
