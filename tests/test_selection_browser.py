@@ -172,6 +172,8 @@ def test_full_text_prints_every_section(watched: Any, site_url: str, practices, 
 def test_stale_and_junk_selections_are_named_dropped_and_never_blank(watched: Any, site_url: str, practices) -> None:
     known = practices[1]
     watched.goto(site_url + "selectie/")
+    # The page has read (and cleaned) the storage before the test writes to it.
+    watched.wait_for_selector("#kb-selection-empty:not([hidden])")
     junk = {
         "v": 1,
         "title": "Oud",
