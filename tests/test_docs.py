@@ -61,3 +61,23 @@ def test_issue_forms_named_in_the_documentation_exist(document: Path) -> None:
 def test_every_issue_form_is_documented() -> None:
     for name in FORMS:
         assert f'"{name}"' in CONTRIBUTING
+
+
+def test_every_module_the_readme_names_exists() -> None:
+    """'Hoe het werkt' walks a practice through the package by module name; a renamed or moved module must
+    be renamed there too."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Hoe het werkt") :]
+    section = section[: section.index("\n## ", 3)]
+    package = REPO / "scripts" / "kennisbank"
+    existing = {str(p.relative_to(package)) for p in package.rglob("*.py")} | {p.name for p in package.rglob("*.py")}
+    folders = {str(p.relative_to(package)) + "/" for p in package.rglob("*") if p.is_dir()}
+    named = set(re.findall(r"`([a-z_/]+\.py)`", section))
+    missing = sorted(name for name in named if name not in existing and not (REPO / name).exists())
+    assert not missing, f"README names modules that do not exist: {missing}"
+    named_folders = {
+        f
+        for f in re.findall(r"`([a-z_]+/)`", section)
+        if f not in ("practices/", "docs/", "overrides/", "tests/", "site/", "assets/")
+    }
+    assert named_folders <= folders | {"vocabularies/"}, named_folders - folders

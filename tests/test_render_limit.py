@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kennisbank import render_limit
-from kennisbank.render_limit import RenderTooSlow
+from kennisbank.render_limit import RenderLimit, RenderTooSlow
 
 
 def busy(seconds: float) -> None:
@@ -27,8 +27,9 @@ def tiny_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("tiny_limit")
 def test_a_page_over_its_limit_stops_with_a_message_naming_the_file() -> None:
+    limit = RenderLimit()
     before = signal.getsignal(signal.SIGPROF)
-    render_limit.arm("practices/traag.md", "# tekst")
+    limit.arm("practices/traag.md", "# tekst")
     with pytest.raises(RenderTooSlow) as stopped:
         busy(5)
     assert str(stopped.value) == (
@@ -42,28 +43,31 @@ def test_a_page_over_its_limit_stops_with_a_message_naming_the_file() -> None:
 
 @pytest.mark.usefixtures("tiny_limit")
 def test_a_page_within_its_limit_is_not_stopped() -> None:
+    limit = RenderLimit()
     for _ in range(3):
-        render_limit.arm("practices/snel.md", "# tekst")
+        limit.arm("practices/snel.md", "# tekst")
         busy(0.01)
-        render_limit.disarm()
+        limit.disarm()
     busy(0.2)  # past the limit, disarmed: nothing happens
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 
 @pytest.mark.usefixtures("tiny_limit")
 def test_the_error_class_is_the_callers() -> None:
-    render_limit.arm("x.md", "", RuntimeError)
+    limit = RenderLimit()
+    limit.arm("x.md", "", RuntimeError)
     with pytest.raises(RuntimeError, match=r"^x\.md: het omzetten"):
         busy(5)
 
 
 def test_another_timer_keeps_its_time(tiny_limit: None) -> None:
+    limit = RenderLimit()
     fired: list[int] = []
     signal.signal(signal.SIGPROF, lambda signum, frame: fired.append(signum))
     try:
         signal.setitimer(signal.ITIMER_PROF, 30)
-        render_limit.arm("x.md", "")
-        render_limit.disarm()
+        limit.arm("x.md", "")
+        limit.disarm()
         left, _ = signal.getitimer(signal.ITIMER_PROF)
         assert 25 < left <= 30.1  # the timer counts in ticks of a few milliseconds
         assert not fired

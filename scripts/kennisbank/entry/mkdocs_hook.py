@@ -16,11 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kennisbank import render_limit
 from kennisbank.entry.lunr_files import lunr_outputs
 from kennisbank.errors import ContentError
 from kennisbank.leaks import packaged_theme_dirs, site_leaks
 from kennisbank.pages import Site
+from kennisbank.render_limit import RenderLimit
 from kennisbank.site import (
     LastGood,
     SiteContent,
@@ -44,6 +44,7 @@ class Run:
     def __init__(self, serving: bool) -> None:
         self.serving = serving
         self.last_good = LastGood()
+        self.render_limit = RenderLimit()
         self.content: SiteContent | None = None
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -141,17 +142,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    render_limit.arm(page.file.edit_uri or page.file.src_uri, markdown, PluginError)  # until on_page_content
-    return _current().page_markdown(markdown)
+    run = _current()
+    run.render_limit.arm(page.file.edit_uri or page.file.src_uri, markdown, PluginError)  # until on_page_content
+    return run.page_markdown(markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    render_limit.disarm()
+    _current().render_limit.disarm()
     return html
 
 
 def on_build_error(error: Exception) -> None:
-    render_limit.disarm()
+    _current().render_limit.disarm()
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
