@@ -74,6 +74,18 @@ _VALUES: dict[tuple[str, str], frozenset[str]] = {
 REPOSITORY_FACTS = "source"
 # A <link> that the browser does not fetch may point elsewhere (the page's own public address).
 _LINKS_NOT_FETCHED = frozenset({"canonical", "prev", "next", "edit", "noopener", "alternate"})
+# The attributes whose value ``_attribute_problem`` reads; any other allowed attribute passes on its name.
+_VALUE_CHECKED = frozenset({name for _, name in _VALUES} | {"data-md-component", "style", "href", "action"})
+# The states and properties of WAI-ARIA 1.2, all allowed ('aria-*'): known by name, so that an element carrying
+# one can take the quick way past ``_attribute_problem``; another aria-* name takes the long way, to the same end.
+_ARIA_NAMES = (
+    "activedescendant atomic autocomplete braillelabel brailleroledescription busy checked colcount colindex "
+    "colindextext colspan controls current describedby description details disabled dropeffect errormessage "
+    "expanded flowto grabbed haspopup hidden invalid keyshortcuts label labelledby level live modal multiline "
+    "multiselectable orientation owns placeholder posinset pressed readonly relevant required roledescription "
+    "rowcount rowindex rowindextext rowspan selected setsize sort valuemax valuemin valuenow valuetext"
+)
+_ARIA = frozenset(f"aria-{name}" for name in _ARIA_NAMES.split())
 
 
 @dataclass(frozen=True)
@@ -107,25 +119,36 @@ def is_local(value: str) -> bool:
 def scan_page(document: str, page_path: str = "index.html", base: str = "/") -> list[Finding]:
     """Everything in a page that is not on the allow-list. ``page_path``: where the page lies in the site
     ('praktijkvoorbeelden/x/index.html'), and ``base`` the path of the site's address ('/'), to tell which
-    scripts are files of the site's own assets."""
+    scripts are files of the site's own assets. Gives what ``scan_page_plain`` gives (tests/test_wall_fast_paths.py),
+    without checking attribute by attribute an element whose attributes no rule can object to."""
     findings: list[Finding] = []
     root = LexborHTMLParser(document).root
     for node in root.traverse() if root is not None else ():
-        findings.extend(_element_findings(node, page_path, base))
+        tag = node.tag or ""
+        attributes = node.attributes
+        plain = _PLAIN_NAMES.get(tag)
+        if plain is not None and plain.issuperset(attributes):
+            continue
+        if tag == "script":
+            findings.extend(_node_findings(node, page_path, base))
+        else:  # what is found depends on the tag and the attributes alone: the same element, the same answer
+            findings.extend(_element_findings(tag, tuple(attributes.items())))
     return findings
 
 
-def _element_findings(node: LexborNode, page_path: str, base: str) -> list[Finding]:
-    tag = node.tag or ""
-    allowed = ELEMENTS.get(tag)
-    if allowed is None:
-        return [Finding("element dat niet is toegestaan", f"<{tag}>", f"<{tag}")]
-    findings = []
+def scan_page_plain(document: str, page_path: str = "index.html", base: str = "/") -> list[Finding]:
+    """The scan element by element and attribute by attribute: the reference for ``scan_page``."""
+    findings: list[Finding] = []
+    root = LexborHTMLParser(document).root
+    for node in root.traverse() if root is not None else ():
+        findings.extend(_node_findings(node, page_path, base))
+    return findings
+
+
+def _node_findings(node: LexborNode, page_path: str, base: str) -> list[Finding]:
     attributes = {name: value or "" for name, value in node.attributes.items()}
-    for name, value in attributes.items():
-        problem = _attribute_problem(tag, name, value, allowed, attributes)
-        if problem:
-            findings.append(Finding(problem, f'<{tag} {name}="{value[:60]}">', value or name))
+    tag = node.tag or ""
+    findings = _tag_findings(tag, attributes)
     if tag == "script":
         problem = _script_problem(attributes, node.text(deep=True), page_path, base)
         if problem:
@@ -133,11 +156,30 @@ def _element_findings(node: LexborNode, page_path: str, base: str) -> list[Findi
     return findings
 
 
+@functools.lru_cache(maxsize=4096)
+def _element_findings(tag: str, items: tuple[tuple[str, str | None], ...]) -> tuple[Finding, ...]:
+    """``_tag_findings``, remembered: a site's pages repeat the same links and navigation, and the answer
+    depends on the tag and the attributes alone."""
+    return tuple(_tag_findings(tag, {name: value or "" for name, value in items}))
+
+
+def _tag_findings(tag: str, attributes: dict[str, str]) -> list[Finding]:
+    """What is wrong with an element's tag and attributes (for a script, not yet its content)."""
+    allowed = ELEMENTS.get(tag)
+    if allowed is None:
+        return [Finding("element dat niet is toegestaan", f"<{tag}>", f"<{tag}")]
+    findings = []
+    for name, value in attributes.items():
+        problem = _attribute_problem(tag, name, value, allowed, attributes)
+        if problem:
+            findings.append(Finding(problem, f'<{tag} {name}="{value[:60]}">', value or name))
+    return findings
+
+
 def _attribute_problem(tag: str, name: str, value: str, allowed: frozenset[str], attrs: dict[str, str]) -> str:
-    if name.startswith("on"):
-        return "gebeurtenis-attribuut (script)"
-    if not (name in allowed or name in _GLOBAL or name in _DATA or name.startswith("aria-")):
-        return "attribuut dat niet is toegestaan"
+    problem = _name_problem(name, allowed)
+    if problem or name not in _VALUE_CHECKED:
+        return problem
     if (tag, name) in _VALUES and value.strip().lower() not in _VALUES[tag, name]:
         return "waarde die niet is toegestaan"
     if name == "data-md-component" and value == REPOSITORY_FACTS:
@@ -153,6 +195,24 @@ def _attribute_problem(tag: str, name: str, value: str, allowed: frozenset[str],
     if tag == "form" and name == "action" and not is_local(value):
         return "formulier dat naar een andere site verstuurt"
     return ""
+
+
+def _name_problem(name: str, allowed: frozenset[str]) -> str:
+    """What is wrong with an attribute whatever its value."""
+    if name.startswith("on"):
+        return "gebeurtenis-attribuut (script)"
+    if not (name in allowed or name in _GLOBAL or name in _DATA or name.startswith("aria-")):
+        return "attribuut dat niet is toegestaan"
+    return ""
+
+
+def _plain_names(tag: str) -> frozenset[str]:
+    """The attributes of ``tag`` that ``_attribute_problem`` passes whatever their value: its name is allowed
+    and no rule reads its value. An element with only these has no finding, unless it is a script, whose
+    content counts too."""
+    allowed = ELEMENTS[tag]
+    names = allowed | _GLOBAL | _DATA | _ARIA
+    return frozenset(name for name in names if not _name_problem(name, allowed) and name not in _VALUE_CHECKED)
 
 
 def _script_problem(attrs: dict[str, str], text: str, page_path: str, base: str) -> str:
@@ -201,3 +261,7 @@ def material_inline_scripts() -> tuple[re.Pattern[str], ...]:
             parts = re.split(r"\{\{.*?\}\}", body)
             patterns.append(re.compile('[^"<>]*'.join(re.escape(part) for part in parts)))
     return tuple(patterns)
+
+
+# Every element but the script, whose content is checked too (``_plain_names``).
+_PLAIN_NAMES = {tag: _plain_names(tag) for tag in ELEMENTS if tag != "script"}
