@@ -63,13 +63,24 @@ def test_the_filters_button_toggles_announces_and_counts(phone: Any, site_url: s
     assert button.get_attribute("aria-expanded") == "true"
     assert phone.is_visible("#kb-finder-facets")
     before = phone.inner_text("#kb-finder-status")
+    assert phone.inner_text("#kb-finder-count") == before
     boxes = phone.locator("#kb-finder-facets input[type=checkbox]")
     boxes.nth(0).check()
     phone.wait_for_function(f"document.getElementById('kb-finder-status').textContent !== {before!r}")
-    boxes.nth(1).check()
+    # The count beside the button follows, and is in view while the box just ticked is.
+    assert phone.inner_text("#kb-finder-count") == phone.inner_text("#kb-finder-status")
+    last = boxes.last
+    last.check()  # far down the facets: the button and the count stay in view above it
     assert button.inner_text() == "Filters (2)"
-    # The count sits next to the button: ticking shows its effect in view.
-    assert in_viewport(phone, "#kb-finder-status") or phone.locator("#kb-finder-status").is_visible()
+    assert in_viewport(phone, "#kb-finder-count") and in_viewport(phone, "button.kb-finder-filters")
+    assert phone.evaluate(
+        "(() => { const b = document.querySelector('.kb-finder-bar').getBoundingClientRect();"
+        " const e = document.elementFromPoint(b.left + 5, b.top + b.height / 2);"
+        " return e !== null && document.querySelector('.kb-finder-bar').contains(e); })()"
+    )
+    boxes.nth(1).check()
+    boxes.nth(1).uncheck()
+    last.uncheck()
     boxes.nth(1).uncheck()
     assert button.inner_text() == "Filters (1)"
     button.click()

@@ -52,6 +52,7 @@ function main() {
   const facetParams = fieldsets.map((fs) => [fs.getAttribute("data-facet"), fs.getAttribute("data-param")]);
   const initialUrl = location.href;
   const filtersButton = root.querySelector(".kb-finder-filters");
+  const countBeside = document.getElementById("kb-finder-count");
 
   /* ---- phones: the facets fold behind one button that says how many filters are on ---- */
 
@@ -65,6 +66,10 @@ function main() {
   function setFiltersOpen(open) {
     filtersButton.setAttribute("aria-expanded", String(open));
     root.classList.toggle("kb-filters-open", open);
+    if (!open) {
+      // Closed from far down the facets: back to the button, with the results right below it.
+      filtersButton.scrollIntoView({ block: "nearest" });
+    }
   }
 
   function getJSON(name) {
@@ -291,6 +296,9 @@ function main() {
       setText(note, message);
       const count = shown.length === 1 ? "1 resultaat" : shown.length + " resultaten";
       setText(status, shown.length ? count : "Geen resultaten. Probeer andere woorden of vink minder filters aan.");
+      if (countBeside) {
+        setText(countBeside, shown.length ? count : "Geen resultaten");
+      }
       if (browse) {
         browse.hidden = true;
       }
