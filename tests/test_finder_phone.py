@@ -114,14 +114,14 @@ def small_targets(page: Any) -> list[str]:
             const s = getComputedStyle(el);
             // A visually hidden label (clipped to nothing) is no target: nothing of it can be hit.
             const clipped = s.clipPath !== "none" && r.width <= 1;
-            return r.width > 0 && r.height > 0 && !clipped && s.visibility !== "hidden" && el.closest("[hidden]") === null;
+            const shown = s.visibility !== "hidden" && el.closest("[hidden]") === null;
+            return r.width > 0 && r.height > 0 && !clipped && shown;
           });
           const boxes = all.map((el) => el.getBoundingClientRect());
           const bad = [];
           all.forEach((el, i) => {
             const r = boxes[i];
             if (r.width >= 24 && r.height >= 24) return;
-            // A label around or for a checkbox counts together with it (clicking either ticks it).
             const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
             const clash = boxes.some((o, j) => {
               if (j === i || all[j].contains(el) || el.contains(all[j])) return false;
