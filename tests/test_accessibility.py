@@ -80,7 +80,8 @@ READY: dict[str, tuple[str, ...]] = {
 def open_page(page: Any, site_url: str, kind: str) -> None:
     page.goto(site_url + PAGE_KINDS[kind])
     for selector in READY.get(kind, ()):
-        page.wait_for_selector(selector)
+        # Attached, not visible: on a phone the ticked facets are folded behind the Filters button.
+        page.wait_for_selector(selector, state="attached")
 
 
 @pytest.fixture(scope="module")

@@ -180,7 +180,7 @@ def test_on_a_phone_the_header_has_a_link_to_the_finder_instead_of_the_field(pho
     assert not phone.is_visible("#kb-header-q")
     phone.click(".md-header a[aria-label='Zoeken']")
     phone.wait_for_selector("#kb-finder[data-ready]")
-    assert phone.url == site_url + "zoeken/"
+    assert phone.url == site_url + "zoeken/#zoekveld"
 
 
 def exactness_queries(searcher: Searcher) -> list[str]:

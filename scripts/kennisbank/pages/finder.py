@@ -105,7 +105,15 @@ def finder_form(catalogue: Catalogue, boot: Mapping[str, Any]) -> str:
         # Keyboard users would otherwise tab past every facet checkbox to reach the results.
         '<p class="kb-small"><a class="kb-finder-skip" href="#kb-finder-status">Direct naar de resultaten</a></p>'
         "</div>\n"
-        f'<div class="kb-finder-facets">{fieldsets}'
+        # On a phone the facets fold away behind this button, so the results follow the field; the script
+        # shows it (and the CSS only on narrow screens), counts the ticked filters in it and folds.
+        '<div class="kb-finder-bar"><button type="button" class="md-button kb-finder-filters" aria-expanded="false" '
+        'aria-controls="kb-finder-facets" hidden>Filters</button>'
+        # The count again, beside the button (both stay in view, CSS sticky, while the facets are open), so a
+        # tick shows its effect in view;
+        # hidden from screen readers, which hear the status below.
+        '<span id="kb-finder-count" class="kb-finder-count kb-small" aria-hidden="true"></span></div>\n'
+        f'<div id="kb-finder-facets" class="kb-finder-facets">{fieldsets}'
         '<button type="reset" class="md-button kb-finder-reset">Alles wissen</button></div>\n'
         "</form>\n"
         '<div class="kb-finder-output">'

@@ -51,6 +51,26 @@ function main() {
   const fieldsets = Array.from(root.querySelectorAll("fieldset[data-facet]"));
   const facetParams = fieldsets.map((fs) => [fs.getAttribute("data-facet"), fs.getAttribute("data-param")]);
   const initialUrl = location.href;
+  const filtersButton = root.querySelector(".kb-finder-filters");
+  const countBeside = document.getElementById("kb-finder-count");
+
+  /* ---- phones: the facets fold behind one button that says how many filters are on ---- */
+
+  function showFilterCount() {
+    if (filtersButton) {
+      const on = root.querySelectorAll("fieldset[data-facet] input:checked").length;
+      filtersButton.textContent = on ? "Filters (" + on + ")" : "Filters";
+    }
+  }
+
+  function setFiltersOpen(open) {
+    filtersButton.setAttribute("aria-expanded", String(open));
+    root.classList.toggle("kb-filters-open", open);
+    if (!open) {
+      // Closed from far down the facets: back to the button, with the results right below it.
+      filtersButton.scrollIntoView({ block: "nearest" });
+    }
+  }
 
   function getJSON(name) {
     return fetch(assets + name).then((response) => {
@@ -79,6 +99,7 @@ function main() {
         box.checked = values.indexOf(box.value) !== -1;
       });
     });
+    showFilterCount();
   }
 
   /* The count labels, found once: [{attribute, position, label, text}]. */
@@ -275,6 +296,9 @@ function main() {
       setText(note, message);
       const count = shown.length === 1 ? "1 resultaat" : shown.length + " resultaten";
       setText(status, shown.length ? count : "Geen resultaten. Probeer andere woorden of vink minder filters aan.");
+      if (countBeside) {
+        setText(countBeside, shown.length ? count : "Geen resultaten");
+      }
       if (browse) {
         browse.hidden = true;
       }
@@ -327,6 +351,17 @@ function main() {
     if (browse) {
       browse.hidden = true;
     }
+    if (filtersButton) {
+      filtersButton.hidden = false;
+      filtersButton.addEventListener("click", () => {
+        setFiltersOpen(filtersButton.getAttribute("aria-expanded") !== "true");
+      });
+    }
+    // The header's magnifier links here with #zoekveld: the reader came to type. A load with ?q= (the
+    // header's field, a shared link, a reload) is there to read results, so it keeps the focus where it is.
+    if (new URL(initialUrl).hash === "#zoekveld") {
+      input.focus();
+    }
     input.addEventListener("input", () => {
       update(true);
       clearTimeout(typingTimer);
@@ -334,6 +369,7 @@ function main() {
     });
     form.addEventListener("change", (event) => {
       if (event.target.type === "checkbox") {
+        showFilterCount();
         update();
         remember(true);
       }
@@ -346,6 +382,7 @@ function main() {
     });
     form.addEventListener("reset", () => {
       setTimeout(() => {
+        showFilterCount();
         update();
         remember(true);
       }, 0);
