@@ -113,9 +113,9 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
-def copy_project(destination: Path, extra_practices: tuple[Path, ...] = ()) -> Path:
-    """A copy of the project's site sources (mkdocs.yml, docs, overrides, practices, plus extra practice files)
-    to build in isolation."""
+def copy_project(destination: Path, extra_practices: tuple[Path, ...] = (), real_practices: bool = True) -> Path:
+    """A copy of the project's site sources (mkdocs.yml, docs, overrides, vocabularies, the practices unless
+    ``real_practices`` is false, plus extra practice files) to build in isolation."""
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(REPO / "docs", destination / "docs")
     shutil.copytree(REPO / "overrides", destination / "overrides")
@@ -125,6 +125,7 @@ def copy_project(destination: Path, extra_practices: tuple[Path, ...] = ()) -> P
     )
     target = destination / "practices"
     shutil.copytree(REPO / "practices" / "vocabularies", target / "vocabularies")
-    for path in [*sorted((REPO / "practices").glob("*.md")), *extra_practices]:
+    real = sorted((REPO / "practices").glob("*.md")) if real_practices else []
+    for path in [*real, *extra_practices]:
         shutil.copy(path, target / path.name)
     return destination

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -282,17 +281,9 @@ def test_building_hostile_files_fails_or_succeeds_but_never_crashes(
     (BuildFailed), within the deadline, and no other exception gets out."""
     from kennisbank.entry.build import BuildFailed, build_site
 
-    from .conftest import REPO
+    from .conftest import copy_project
 
-    project = tmp_path_factory.mktemp("project")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copytree(REPO / "overrides", project / "overrides")
-    (project / "scripts" / "kennisbank" / "entry").mkdir(parents=True)
-    shutil.copy(
-        REPO / "scripts" / "kennisbank" / "entry" / "mkdocs_hook.py", project / "scripts" / "kennisbank" / "entry"
-    )
-    shutil.copytree(REPO / "practices" / "vocabularies", project / "practices" / "vocabularies")
+    project = copy_project(tmp_path_factory.mktemp("project"), real_practices=False)
     for number, content in enumerate(contents):
         title = f"Voorbeeldstad: nummer {number}".encode()  # titles differ, so only the content can fail
         (project / "practices" / f"voorbeeld-{number}.md").write_bytes(
