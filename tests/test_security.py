@@ -12,6 +12,7 @@ import re
 import urllib.parse
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -289,11 +290,15 @@ def test_no_fixture_runs_script_or_reaches_another_host(browser: Any, hostile_si
 
     origin = serve_directory(hostile_site).rstrip("/")
     finder = "zoeken/?q=voorbeeldstad"  # the finder writes the hostile titles and summaries into its results
+    # The selection copies the hostile practices' titles and print blocks into its page, and shows the title
+    # that the shared link carries.
+    selection = "selectie/?p=" + ",".join(p.stem for p in ACCEPTED) + "&t=" + quote("<img src=x onerror=alert(1)>")
     paths = [f"praktijkvoorbeelden/{p.stem}/" for p in ACCEPTED] + [
         "themas/nazorg/afdrukken/",
         "contacten/",
         "",
         finder,
+        selection,
     ]
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
