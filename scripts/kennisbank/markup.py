@@ -59,7 +59,21 @@ def link(label: str, target_src: str, from_src: str) -> str:
 
 
 def relative(target_src: str, from_src: str) -> str:
-    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
+    """``posixpath.relpath(target_src, dirname(from_src))`` for the project's source paths. relpath makes
+    both paths absolute against the working directory first, which costs more than the rest of a link;
+    paths inside the docs folder need only their common folders dropped. Anything unusual (a '..', an
+    absolute path) goes to relpath itself (tests/test_markup_relative.py holds both equal)."""
+    start = posixpath.dirname(from_src)
+    if ".." in target_src or ".." in start or target_src.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(target_src, start or ".")
+    target = [part for part in target_src.split("/") if part and part != "."]
+    folders = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(target, folders, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(folders) - common) + target[common:]) or "."
 
 
 def front_matter(**meta: str | list[str]) -> str:
