@@ -419,9 +419,9 @@ def findings(results: dict[str, Figures]) -> str:
         f"{_n(100 * pipeline, 1)}%, de zoekindex van de zoekpagina {_n(100 * finder_share, 1)}%, de "
         f"andere pagina's maken {_n(100 * rest_generate, 1)}%, afkortingen per pagina "
         f"{_n(100 * ours['page_markdown'] / ours['build_cpu'], 1)}%, de veiligheidsmuren (opschonen en elke "
-        f"pagina nakijken) {_n(100 * _walls(ours) / ours['build_cpu'], 1)}%. Van de zoekindex is het meeste werk het "
-        "knippen en stemmen van de woorden (snowballstemmer is zuiver Python; elk woord wordt één keer "
-        "gestemd) en het rekenen van de scores.",
+        f"pagina nakijken, teruggetrokken contacten zoeken) {_n(100 * _walls(ours) / ours['build_cpu'], 1)}%. "
+        "Van de zoekindex is het meeste werk het knippen van de woorden en het rekenen van de scores; het "
+        "stemmen doet PyStemmer (C, dezelfde Snowball-stemmer als de zuivere Python-versie).",
         f"- **Niet van ons**: MkDocs zet Markdown om naar HTML ({_n(100 * render / ours['build_cpu'], 1)}%), "
         f"Material vult zijn sjabloon ({_n(100 * template / ours['build_cpu'], 1)}%). Dat is per pagina "
         "ongeveer even duur als in de kale bouw, maar onze pagina's zijn groter en er zijn er meer: "
