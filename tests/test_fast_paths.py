@@ -301,7 +301,7 @@ def plain_split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple
     try:
         meta, key_lines = parse_yaml("\n".join(lines[1:closing]), first_line=2)
     except YamlProblem as exc:
-        return None, [Problem(shown, exc.line, "front matter", exc.message)]
+        return None, [Problem(shown, exc.line, exc.field or "front matter", exc.message)]
     if not isinstance(meta, dict):
         return None, [Problem(shown, 2, "front matter", "geen velden")]
     body = "\n".join(line.rstrip() for line in lines[closing + 1 :])
