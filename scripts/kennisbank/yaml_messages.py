@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-_KEY_RE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s|$)")
+_KEY_RE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s|$)")
 _WORD_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*$")
 _TOP_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s|$)")
 
