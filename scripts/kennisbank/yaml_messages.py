@@ -14,7 +14,7 @@ import re
 import yaml
 
 _KEY_RE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s|$)")
-_WORD_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*$")
+_WORD_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\b")
 _TOP_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s|$)")
 
 SPACES = "YAML kent alleen spaties"
@@ -114,7 +114,7 @@ def _colon(lines: list[str], line: int, column: int) -> tuple[int, str, str]:
         if above is not None and len(above[0]) < len(own.group(1)):
             return (
                 line,
-                own.group(2),
+                _nested_label(lines, line, own.group(2)),
                 (
                     f"'{own.group(2)}' springt verder in dan '{above[1]}' erboven, dat al een waarde heeft: zet "
                     f"'{own.group(2)}' even ver in als '{above[1]}' (met spaties); is dit vervolgtekst met een "
@@ -127,7 +127,7 @@ def _colon(lines: list[str], line: int, column: int) -> tuple[int, str, str]:
         value = text[own.end() :].strip()
         quote = "'" if '"' in value else '"'
         value = value.replace("'", "''") if quote == "'" else value
-        shown = value if len(value) <= 40 else value[:37] + "..."
+        shown = value if len(value) <= 80 else value[:77] + "..."
         example = f", zo: {own.group(2)}: {quote}{shown}{quote}"
     return (
         line,
@@ -161,7 +161,7 @@ def _block_end(lines: list[str], line: int, text: str, exc: yaml.MarkedYAMLError
                 ),
             )
     own = _KEY_RE.match(here)
-    field = own.group(2) if own else _top_key(lines, line)
+    field = _nested_label(lines, line, own.group(2)) if own else _top_key(lines, line)
     return (
         line,
         field,
@@ -195,3 +195,9 @@ def _top_key(lines: list[str], line: int) -> str:
 def _own_or_top_key(lines: list[str], line: int) -> str:
     match = _KEY_RE.match(lines[line].replace("\t", " ")) if line < len(lines) else None
     return match.group(2) if match and not match.group(1) else _top_key(lines, line)
+
+
+def _nested_label(lines: list[str], line: int, key: str) -> str:
+    """'source.date' for an indented field 'date' under 'source'; the key alone at the top level."""
+    top = _top_key(lines, line)
+    return f"{top}.{key}" if top and not _TOP_KEY_RE.match(lines[line]) else key

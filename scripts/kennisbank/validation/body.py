@@ -244,4 +244,11 @@ def _missing_sections(ctx: Context, missing: list[str], others: list[str]) -> No
                 f"noem dit kopje '## {section}' ({listed})",
             )
         else:
-            body_error(ctx, 0, f"sectie '## {section}' ontbreekt: voeg het kopje '## {section}' toe ({listed})")
+            after = BODY_SECTIONS[BODY_SECTIONS.index(section) + 1 :]
+            following = next((s for s in after if s in headings), None)
+            where = f" vóór '## {following}'" if following else ""
+            body_error(
+                ctx,
+                headings[following] if following else 0,
+                f"sectie '## {section}' ontbreekt: voeg het kopje '## {section}' toe{where} ({listed})",
+            )
