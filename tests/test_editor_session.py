@@ -367,3 +367,35 @@ def test_each_fixture_mistake_in_a_fresh_file(inside: Path, fixture: Path) -> No
         place, field, _message = line.split(": ", 2)
         assert re.fullmatch(rf"{re.escape(shown)}:\d+", place)
         assert field
+
+
+def test_a_new_file_that_withdraws_a_contact_is_told_where_it_is_still_listed(inside: Path) -> None:
+    """The checks across files also report what the checked file causes elsewhere, naming it."""
+    listing = inside / "practices" / "voorbeeldstad-lijst-met-piet.md"
+    listing.write_text(
+        START.replace("een nieuw", "een ander").replace(
+            "contacts: []\n", "contacts:\n  - name: Piet Pietersen\n    organisation: Gemeente Voorbeeldstad\n"
+        ),
+        encoding="utf-8",
+    )
+    new = inside / "practices" / "voorbeeldstad-piet-trekt-zich-terug.md"
+    new.write_text(
+        START.replace(
+            "contacts: []\n",
+            "contacts:\n  - name: Piet Pietersen\n    organisation: Gemeente Voorbeeldstad\n    withdrawn: true\n",
+        ),
+        encoding="utf-8",
+    )
+    try:
+        assert check("practices/voorbeeldstad-piet-trekt-zich-terug.md") == (
+            1,
+            [
+                "practices/voorbeeldstad-lijst-met-piet.md:10: contacts: 'Piet Pietersen' is teruggetrokken in "
+                "practices/voorbeeldstad-piet-trekt-zich-terug.md; zet hier ook 'withdrawn: true' bij deze "
+                "contactpersoon",
+                "1 bestand gecontroleerd: 1 fout.",
+            ],
+        )
+    finally:
+        listing.unlink()
+        new.unlink()
