@@ -180,7 +180,7 @@ MISTAKES = (
         "laatste-streepjes-weg",
         "last_reviewed: 2026-01-15\n---\n",
         "last_reviewed: 2026-01-15\n",
-        "1: front matter: is niet afgesloten: voeg na de laatste regel van de velden een regel '---' toe",
+        "16: front matter: is niet afgesloten: zet een regel '---' na de laatste regel van de velden, vóór dit kopje",
     ),
     # An impossible date, under its field.
     Mistake(

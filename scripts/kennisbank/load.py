@@ -180,12 +180,14 @@ def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPr
         ]
     before_closing = None if first_end < 0 else _closing_fence(text, first_end)
     if before_closing is None:
+        heading = _first_heading(text)
+        where = ", vóór dit kopje" if heading > 1 else ""
         return None, [
             Problem(
                 shown,
-                1,
+                heading,
                 "front matter",
-                "is niet afgesloten: voeg na de laatste regel van de velden een regel '---' toe",
+                f"is niet afgesloten: zet een regel '---' na de laatste regel van de velden{where}",
             )
         ]
     closing = text.count("\n", 0, before_closing) + 1  # the line number, from 0
@@ -200,6 +202,12 @@ def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPr
     body_start = text.find("\n", before_closing + 1) + 1  # 0: no line after the closing fence
     body = "\n".join(map(str.rstrip, text[body_start:].split("\n"))) if body_start else ""
     return RawPractice(path, shown, slug, meta, key_lines, body, closing + 2, closing + 1, text), []
+
+
+def _first_heading(text: str) -> int:
+    """The line of the first Markdown heading ('## '), where the fields should have ended; else 1."""
+    at = text.find("\n## ")
+    return text.count("\n", 0, at) + 2 if at >= 0 else 1
 
 
 def _closing_fence(text: str, first_end: int) -> int | None:
