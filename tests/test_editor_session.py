@@ -98,6 +98,20 @@ MISTAKES = (
         "bijvoorbeeld [nazorg, school]",
     ),
     Mistake(
+        "haak-te-veel",
+        "themes: [nazorg]",
+        "themes: [nazorg]]",
+        "5: themes: hier staat een ']' zonder '[' ervoor: haal hem weg, of zet tekst met een ']' tussen "
+        "aanhalingstekens",
+    ),
+    Mistake(
+        "backslash",
+        "summary: Een klein voorbeeld voor een redactiesessie in de tests.",
+        'summary: "Een klein voorbeeld voor C:\\Documenten in de tests."',
+        '3: summary: tussen "..." begint een \\ een speciaal teken, en dit kent YAML niet: schrijf \\\\ voor '
+        "één \\, of zet de tekst tussen '...'",
+    ),
+    Mistake(
         "accolade-niet-gesloten",
         "source:\n  title: Testbron\n  date: 2026-01-10\n",
         "source: {title: Testbron,\n  date: 2026-01-10\n\n",

@@ -332,8 +332,10 @@ def _parse_slow(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]]:
         raise YamlProblem(line + first_line, message, fld) from None
     except yaml.YAMLError:
         raise YamlProblem(first_line, yaml_messages.GENERIC, "") from None
-    except (ValueError, OverflowError) as exc:
-        raise YamlProblem(first_line, f"ongeldige waarde: {exc}") from None
+    except (ValueError, OverflowError):
+        raise YamlProblem(
+            first_line, "bevat een waarde die YAML niet kan lezen; zet tekst en getallen tussen aanhalingstekens"
+        ) from None
     except RecursionError:
         raise YamlProblem(
             first_line, "is te diep genest (lijsten of velden in elkaar); maak de structuur plat"

@@ -41,6 +41,25 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
             _own_or_top_key(lines, line),
             (f"op deze regel staat een tab; {SPACES}: vervang de tab door spaties (twee per niveau van inspringen)"),
         )
+    if "escape" in problem:
+        return (
+            line,
+            _top_key(lines, line),
+            (
+                'tussen "..." begint een \\ een speciaal teken, en dit kent YAML niet: schrijf \\\\ voor één \\, '
+                "of zet de tekst tussen '...'"
+            ),
+        )
+    if character in "]}" and character and "flow" not in context:
+        opening = "[" if character == "]" else "{"
+        return (
+            line,
+            _top_key(lines, line),
+            (
+                f"hier staat een '{character}' zonder '{opening}' ervoor: haal hem weg, of zet tekst met een "
+                f"'{character}' tussen aanhalingstekens"
+            ),
+        )
     if "quoted scalar" in context:
         quote = _character_at(text, exc.context_mark) or '"'
         return opened, _top_key(lines, opened), _unclosed_quote(quote)
