@@ -48,12 +48,12 @@ def test_detected_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(FIXTURES)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_WORKSPACE", str(FIXTURES.parent))
-    code, lines = run_check("invalid/unknown-theme.md", "invalid/missing-section.md")
+    code, lines = run_check("invalid/unknown-theme.md", "invalid/body-sections-out-of-order.md")
     assert code == 1
     assert lines == [
-        "::warning file=fixtures/invalid/missing-section.md,line=14,title=body::sectie '## Aandachtspunten' "
-        "ontbreekt; de vaste secties zijn, in deze volgorde: Het vraagstuk, De aanpak, Resultaten, Wat werkt, "
-        "Aandachtspunten, Meer informatie",
+        "::warning file=fixtures/invalid/body-sections-out-of-order.md,line=14,title=body::de vaste secties "
+        "staan niet in de volgorde Het vraagstuk, De aanpak, Resultaten, Wat werkt, Aandachtspunten, "
+        "Meer informatie",
         "::error file=fixtures/invalid/unknown-theme.md,line=5,title=themes::onbekend thema 'nazrg' — "
         "bedoelde je 'nazorg'?",
         "2 bestanden gecontroleerd: 1 fout en 1 waarschuwing.",

@@ -297,11 +297,12 @@ def plain_split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple
         return None, [Problem(shown, 1, "front matter", "ontbreekt")]
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
     if closing is None:
-        return None, [Problem(shown, 1, "front matter", "is niet afgesloten")]
+        heading = next((i + 1 for i in range(1, len(lines)) if lines[i].startswith("## ")), 1)
+        return None, [Problem(shown, heading, "front matter", "is niet afgesloten")]
     try:
         meta, key_lines = parse_yaml("\n".join(lines[1:closing]), first_line=2)
     except YamlProblem as exc:
-        return None, [Problem(shown, exc.line, "front matter", exc.message)]
+        return None, [Problem(shown, exc.line, exc.field or "front matter", exc.message)]
     if not isinstance(meta, dict):
         return None, [Problem(shown, 2, "front matter", "geen velden")]
     body = "\n".join(line.rstrip() for line in lines[closing + 1 :])

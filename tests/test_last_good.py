@@ -53,7 +53,7 @@ def test_a_renamed_theme_still_in_use_is_that_practice_s_error(folder: Path) -> 
     edit(folder / "vocabularies" / "themes.yml", "- id: nazorg\n", "- id: nazorg-op-school\n")
     renamed = rebuild(memory, folder)
     assert [str(p) for p in renamed.errors] == [
-        f"{display_path(folder / f'{SLUG}.md')}:9: themes: onbekend thema 'nazorg'; kies uit themes.yml"
+        f"{display_path(folder / f'{SLUG}.md')}:9: themes: onbekend thema 'nazorg' — bedoelde je 'nazorg-op-school'?"
     ]
     # Its last good version used the old id: restoring it would put an unknown theme in the catalogue.
     assert [p.slug for p in renamed.catalogue.practices] == [OTHER]

@@ -195,3 +195,23 @@ def test_filled_in_file_is_clean_and_builds_only_then(tmp_path: Path) -> None:
     (project / "practices" / path.name).write_text(filled, encoding="utf-8")
     build_site(project / "mkdocs.yml", tmp_path / "site")
     assert (tmp_path / "site" / "praktijkvoorbeelden" / SLUG / "index.html").exists()
+
+
+def test_an_answer_may_be_a_unique_prefix_or_a_name(tmp_path: Path) -> None:
+    code, output = new(tmp_path, *options(region="stedendriehoek", **{"target-group": "Entreeopleiding"}))
+    assert code == 0, output
+    text = (tmp_path / f"{SLUG}.md").read_text(encoding="utf-8")
+    assert "region: stedendriehoek-en-noordwest-veluwe" in text
+    assert "target_groups: [entree]" in text
+
+
+def test_an_ambiguous_or_misspelt_answer_gets_suggestions_and_is_asked_again(tmp_path: Path) -> None:
+    answers = f"{TITLE}\nnoord\ndrechtstedn\ndrecht\nnazorg\nvso\n"
+    code, output = new(tmp_path, input=answers)
+    assert code == 0, output
+    assert (
+        "'noord' kan meer dan één regio zijn: 'noord-holland-noord', 'noord-limburg', 'noordoost-brabant'; "
+        "typ meer van de id of de naam"
+    ) in output
+    assert "onbekende regio 'drechtstedn' — bedoelde je 'drechtsteden'? Typ een nummer uit de lijst" in output
+    assert "region: drechtsteden" in (tmp_path / f"{SLUG}.md").read_text(encoding="utf-8")

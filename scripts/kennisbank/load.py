@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from . import fastyaml, yamllimits
-from .errors import Problem, display_children, display_path
+from . import fastyaml, yaml_messages, yamllimits
+from .errors import Problem, display_children, display_path, field_label
 from .markup import dutch_number
 from .names import VOCABULARY_FOLDER, escaped, is_known_entry, name_problem
 from .schema import MAX_BODY_BYTES
@@ -180,12 +180,14 @@ def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPr
         ]
     before_closing = None if first_end < 0 else _closing_fence(text, first_end)
     if before_closing is None:
+        heading = _first_heading(text)
+        where = ", vóór dit kopje" if heading > 1 else ""
         return None, [
             Problem(
                 shown,
-                1,
+                heading,
                 "front matter",
-                "is niet afgesloten: voeg na de laatste regel van de velden een regel '---' toe",
+                f"is niet afgesloten: zet een regel '---' na de laatste regel van de velden{where}",
             )
         ]
     closing = text.count("\n", 0, before_closing) + 1  # the line number, from 0
@@ -193,13 +195,19 @@ def split_and_parse(path: Path, shown: str, slug: str, text: str) -> tuple[RawPr
     try:
         meta, key_lines = parse_yaml(yaml_text, first_line=2)
     except YamlProblem as exc:
-        return None, [Problem(shown, exc.line, "front matter", exc.message)]
+        return None, [Problem(shown, exc.line, exc.field or "front matter", exc.message)]
     if not isinstance(meta, dict):
         kind = "een lijst" if isinstance(meta, list) else "leeg" if meta is None else "een losse waarde"
         return None, [Problem(shown, 2, "front matter", f"is {kind}; verwacht velden als 'title: ...' op elke regel")]
     body_start = text.find("\n", before_closing + 1) + 1  # 0: no line after the closing fence
     body = "\n".join(map(str.rstrip, text[body_start:].split("\n"))) if body_start else ""
     return RawPractice(path, shown, slug, meta, key_lines, body, closing + 2, closing + 1, text), []
+
+
+def _first_heading(text: str) -> int:
+    """The line of the first Markdown heading ('## '), where the fields should have ended; else 1."""
+    at = text.find("\n## ")
+    return text.count("\n", 0, at) + 2 if at >= 0 else 1
 
 
 def _closing_fence(text: str, first_end: int) -> int | None:
@@ -215,10 +223,13 @@ def _closing_fence(text: str, first_end: int) -> int | None:
 
 
 class YamlProblem(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    """``field``: the field the problem is in, where known ('' for the front matter as a whole)."""
+
+    def __init__(self, line: int, message: str, field: str = "") -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.field = field
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -282,6 +293,7 @@ class _NodeProblem(Exception):
         super().__init__(message)
         self.line = node.start_mark.line
         self.message = message
+        self.node_id = id(node)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
@@ -301,6 +313,7 @@ def _parse_slow(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]]:
         loader = _NoAliasLoader(text)  # the reader refuses control characters here already
     except yaml.reader.ReaderError as exc:
         raise YamlProblem(text[: exc.position].count("\n") + first_line, _control_message(exc)) from None
+    paths: dict[int, KeyPath] = {}
     try:
         try:
             node = loader.get_single_node()
@@ -309,18 +322,20 @@ def _parse_slow(text: str, first_line: int) -> tuple[Any, dict[KeyPath, int]]:
         if node is None:
             return None, {}
         lines: dict[KeyPath, int] = {}
-        _record_lines(node, (), lines, first_line)
+        _record_lines(node, (), lines, first_line, paths)
         data = loader.construct_document(node)
-    except _NodeProblem as exc:
-        raise YamlProblem(exc.line + first_line, exc.message) from None
+    except _NodeProblem as exc:  # a value, in the field it is the value of
+        path = paths.get(exc.node_id)
+        raise YamlProblem(exc.line + first_line, exc.message, field_label(path) if path else "") from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line if mark else 0) + first_line
-        raise YamlProblem(line, _yaml_message(exc)) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(first_line, f"YAML-fout: {exc}") from None
-    except (ValueError, OverflowError) as exc:
-        raise YamlProblem(first_line, f"ongeldige waarde: {exc}") from None
+        line, fld, message = yaml_messages.explain(exc, text)
+        raise YamlProblem(line + first_line, message, fld) from None
+    except yaml.YAMLError:
+        raise YamlProblem(first_line, yaml_messages.GENERIC, "") from None
+    except (ValueError, OverflowError):
+        raise YamlProblem(
+            first_line, "bevat een waarde die YAML niet kan lezen; zet tekst en getallen tussen aanhalingstekens"
+        ) from None
     except RecursionError:
         raise YamlProblem(
             first_line, "is te diep genest (lijsten of velden in elkaar); maak de structuur plat"
@@ -335,7 +350,11 @@ def _control_message(exc: yaml.reader.ReaderError) -> str:
     return f"bevat een onzichtbaar stuurteken (U+{code:04X}); verwijder het of typ de tekst op die regel opnieuw"
 
 
-def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line: int) -> None:
+def _record_lines(
+    node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line: int, paths: dict[int, KeyPath]
+) -> None:
+    """Fills ``lines`` and ``paths``: the key path of every value node, by ``id``."""
+    paths[id(node)] = path
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -359,24 +378,16 @@ def _record_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], fir
                     "zoals 'title' of 'last_reviewed'",
                 )
             if key in seen:
-                raise YamlProblem(line, f"veld '{key}' staat twee keer in de front matter (ook op regel {seen[key]})")
+                raise YamlProblem(
+                    line,
+                    f"veld '{key}' staat twee keer in de front matter (ook op regel {seen[key]}); "
+                    "houd er één over en zet de waarden daar samen",
+                    field_label((*path, key)),
+                )
             seen[key] = line
             lines[(*path, key)] = line
-            _record_lines(value_node, (*path, key), lines, first_line)
+            _record_lines(value_node, (*path, key), lines, first_line, paths)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[(*path, index)] = item.start_mark.line + first_line
-            _record_lines(item, (*path, index), lines, first_line)
-
-
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or str(exc)
-    if "'\\t'" in problem or "\\t" in problem:
-        return "tab gebruikt om in te springen; YAML kent alleen spaties (gebruik twee spaties)"
-    hint = {
-        "mapping values are not allowed here": "zet tekst met een dubbele punt tussen aanhalingstekens",
-        "could not find expected ':'": "elk veld heeft de vorm 'naam: waarde'",
-        "found unexpected end of stream": "een aanhalingsteken of haakje wordt niet gesloten",
-    }
-    extra = next((h for key, h in hint.items() if key in problem), "controleer inspringing en aanhalingstekens")
-    return f"YAML-fout: {problem} ({extra})"
+            _record_lines(item, (*path, index), lines, first_line, paths)

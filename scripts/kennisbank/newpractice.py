@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import vocabulary_suggest
 from .errors import KennisbankError, display_path
 from .load import split_and_parse
 from .names import suggest_slug
@@ -36,22 +37,30 @@ def parse_choices(answer: str, vocabulary: Vocabulary, multiple: bool) -> tuple[
         raise NewPracticeError(f"kies minstens één {vocabulary.label}")
     if len(parts) > 1 and not multiple:
         raise NewPracticeError(f"kies één {vocabulary.label}")
-    by_name = {term.name.casefold(): term.id for term in vocabulary}
     ids: list[str] = []
     for part in parts:
         if part.isdigit() and 1 <= int(part) <= len(vocabulary):
             term_id = vocabulary.ids[int(part) - 1]
-        elif part in vocabulary:
-            term_id = part
-        elif part.casefold() in by_name:
-            term_id = by_name[part.casefold()]
         else:
-            raise NewPracticeError(
-                f"{vocabulary.unknown} '{part}'; typ een nummer uit de lijst (1 tot {len(vocabulary)}) of een id"
-            )
+            chosen = vocabulary_suggest.choose(part, vocabulary)
+            if chosen is None:
+                raise NewPracticeError(_unknown_choice(part, vocabulary))
+            term_id = chosen
         if term_id not in ids:
             ids.append(term_id)
     return tuple(ids)
+
+
+def _unknown_choice(part: str, vocabulary: Vocabulary) -> str:
+    found = vocabulary_suggest.candidates(part, vocabulary)
+    what = f"typ een nummer uit de lijst (1 tot {len(vocabulary)}), een id, een naam of het begin daarvan"
+    if len(found) > 1:
+        shown = ", ".join(f"'{term_id}'" for term_id in found[: vocabulary_suggest.MAX_SUGGESTIONS])
+        more = " ..." if len(found) > vocabulary_suggest.MAX_SUGGESTIONS else ""
+        return f"'{part}' kan meer dan één {vocabulary.label} zijn: {shown}{more}; typ meer van de id of de naam"
+    if found:
+        return f"{vocabulary.unknown} '{part}' — bedoelde je '{found[0]}'? {what[0].upper()}{what[1:]}"
+    return f"{vocabulary.unknown} '{part}'; {what}"
 
 
 def title_problem(title: str) -> str | None:

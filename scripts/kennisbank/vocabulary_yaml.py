@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from . import yaml_messages
+
 KeyPath = tuple[str | int, ...]
 
 # libyaml's parser where it is there (as fast as reading the file), PyYAML's own otherwise.
@@ -111,16 +113,16 @@ def read(text: str, max_depth: int) -> tuple[Any, dict[KeyPath, int]]:
             if kind in _START:
                 stack.append((value, where, _NO_KEY))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise YamlProblem((mark.line if mark else 0) + 1, _syntax_message(exc)) from None
+        line, _field, message = yaml_messages.explain(exc, text)
+        raise YamlProblem(line + 1, message) from None
     except yaml.reader.ReaderError as exc:
         code = exc.character if isinstance(exc.character, int) else 0
         raise YamlProblem(
             text[: exc.position].count("\n") + 1,
             f"bevat een onzichtbaar stuurteken (U+{code:04X}); verwijder het of typ de tekst op die regel opnieuw",
         ) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(1, f"YAML-fout: {exc}") from None
+    except yaml.YAMLError:
+        raise YamlProblem(1, yaml_messages.GENERIC) from None
     finally:
         loader.dispose()
     return root, lines
@@ -152,19 +154,3 @@ def _key(event: Any, mapping: dict[str, Any], path: KeyPath, lines: dict[KeyPath
         )
     lines[(*path, key)] = line
     return key
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or str(exc)
-    if "tab character" in problem:
-        return "tab gebruikt om in te springen; YAML kent alleen spaties (gebruik twee spaties)"
-    hints = {  # libyaml's words, and PyYAML's where they differ
-        "mapping values are not allowed": "zet tekst met een dubbele punt tussen aanhalingstekens",
-        "could not find expected ':'": "elk veld heeft de vorm 'naam: waarde'",
-        "did not find expected key": "elk veld van een item staat even ver ingesprongen",
-        "did not find expected '-' indicator": "elk item begint met '- ', even ver ingesprongen",
-        "end of stream": "een aanhalingsteken of haakje wordt niet gesloten",
-        "cannot start any token": "zet tekst die met @ of ` begint tussen aanhalingstekens",
-    }
-    hint = next((h for key, h in hints.items() if key in problem), "controleer inspringing en aanhalingstekens")
-    return f"YAML-fout: {problem} ({hint})"

@@ -58,7 +58,12 @@ def check(paths: tuple[Path, ...], output_format: str | None, today: dt.datetime
     project = current_project()
     try:
         vocabularies = load_vocabularies(project.vocabularies_dir)
-        state = run(list(paths) or [project.practices_dir], vocabularies, today.date() if today else None)
+        state = run(
+            list(paths) or [project.practices_dir],
+            vocabularies,
+            today.date() if today else None,
+            collection=project.practices_dir,
+        )
     except VocabularyError as exc:  # without its vocabularies no practice can be checked
         _echo_problems(exc.problems, fmt)
         count = plural(len(exc.problems), "fout", "fouten")

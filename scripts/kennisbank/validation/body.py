@@ -6,6 +6,7 @@ links, no invisible characters, and the six standard sections in order.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import html
 import re
@@ -214,12 +215,7 @@ def standard_sections(ctx: Context) -> None:
     found = [line[3:].strip() for line in hash_lines if line.startswith("## ")]
     missing = [s for s in BODY_SECTIONS if s not in found]
     if missing:
-        body_error(
-            ctx,
-            0,
-            f"sectie '## {missing[0]}' ontbreekt; de vaste secties zijn, in deze volgorde: " + ", ".join(BODY_SECTIONS),
-            Severity.WARNING,
-        )
+        _missing_sections(ctx, missing, [h for h in found if h not in BODY_SECTIONS])
         return
     order = [found.index(s) for s in BODY_SECTIONS]
     if order != sorted(order):
@@ -229,3 +225,30 @@ def standard_sections(ctx: Context) -> None:
     for offset, line in _prose_lines(body):
         if line.startswith("# "):
             body_error(ctx, offset, "gebruik geen kop van niveau 1 ('# '); de titel komt uit 'title'", Severity.WARNING)
+
+
+def _missing_sections(ctx: Context, missing: list[str], others: list[str]) -> None:
+    """An error for each required section that is not there: at a heading that looks like it (renamed,
+    misspelt: '## Resultaat'), with the name it should have; otherwise at the start of the body."""
+    listed = "de vaste secties zijn, in deze volgorde: " + ", ".join(f"'## {s}'" for s in BODY_SECTIONS)
+    headings = {line[3:].strip(): offset for offset, line in _prose_lines(ctx.raw.body) if line.startswith("## ")}
+    for section in missing:
+        near = difflib.get_close_matches(section.casefold(), [o.casefold() for o in others], n=1, cutoff=0.6)
+        if near:
+            heading = next(o for o in others if o.casefold() == near[0])
+            others.remove(heading)
+            body_error(
+                ctx,
+                headings.get(heading, 0),
+                f"kopje '## {heading}' is geen vaste sectie, en '## {section}' ontbreekt: "
+                f"noem dit kopje '## {section}' ({listed})",
+            )
+        else:
+            after = BODY_SECTIONS[BODY_SECTIONS.index(section) + 1 :]
+            following = next((s for s in after if s in headings), None)
+            where = f" vóór '## {following}'" if following else ""
+            body_error(
+                ctx,
+                headings[following] if following else 0,
+                f"sectie '## {section}' ontbreekt: voeg het kopje '## {section}' toe{where} ({listed})",
+            )

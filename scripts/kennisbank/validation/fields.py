@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .. import vocabulary_suggest
 from ..errors import field_label
 from ..load import KeyPath
 from ..patterns import EMAIL_RE, HTML_RE, INVISIBLE_RE, PARTIAL_DATE_RE, PHONE_RE, URL_RE
@@ -246,12 +247,11 @@ def _check_term(value: Any, fld: Field, path: KeyPath, name: str, ctx: Context) 
         return INVALID
     if value in vocabulary:
         return value
-    by_name = {t.name.lower(): t.id for t in vocabulary}
-    if value.lower() in by_name:
-        hint = f" — gebruik de id '{by_name[value.lower()]}'"
+    named = vocabulary_suggest.exact(value, vocabulary)
+    if named is not None:
+        hint = f" — gebruik de id '{named}'"
     else:
-        near = difflib.get_close_matches(value.lower(), vocabulary.ids, n=1, cutoff=0.6)
-        hint = f" — bedoelde je '{near[0]}'?" if near else f"; kies uit {fld.vocabulary}.yml"
+        hint = vocabulary_suggest.hint(value, vocabulary, f"{fld.vocabulary}.yml")
     ctx.error(path, name, f"{vocabulary.unknown} '{value}'{hint}")
     return INVALID
 
