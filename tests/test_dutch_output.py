@@ -5,6 +5,7 @@ Code names, paths, URLs and options may be English; sentences may not."""
 from __future__ import annotations
 
 import ast
+import logging
 import os
 import re
 import shutil
@@ -19,7 +20,7 @@ from click.testing import CliRunner
 
 from kennisbank.entry import click_dutch
 from kennisbank.entry.cli import cli
-from kennisbank.entry.mkdocs_dutch import dutch
+from kennisbank.entry.mkdocs_dutch import DutchFormatter, dutch
 
 from .conftest import REPO, TODAY, copy_project
 from .test_serve import fetch, free_port, site_path, wait_for
@@ -265,3 +266,18 @@ def test_make_serve_shows_only_dutch_and_real_problems(tmp_path: Path) -> None:
     assert any(f"De site is te zien op http://127.0.0.1:{port}/" in line for line in lines), lines
     assert len(lines) == 5, lines  # the two problems, "Site gebouwd (... s)", the address, "Gestopt."
     assert english("\n".join(lines)) == [], lines
+
+
+def test_the_terminal_formatter_labels_mkdocs_and_leaves_the_hook_alone() -> None:
+    formatter = DutchFormatter()
+
+    def record(name: str, level: int, message: str) -> logging.LogRecord:
+        return logging.LogRecord(name, level, __file__, 1, message, None, None)
+
+    link = "Doc file 'over.md' contains a link 'x.md', but the target is not found among documentation files."
+    assert formatter.format(record("mkdocs.structure.pages", logging.WARNING, link)).startswith(
+        "let op: docs/over.md: de link 'x.md'"
+    )
+    problem = "practices/x.md:3: themes: onbekend thema 'nazrg'"
+    assert formatter.format(record("mkdocs.hooks.kennisbank", logging.WARNING, problem)) == problem
+    assert formatter.format(record("mkdocs.commands.build", logging.ERROR, "Iets nieuws")) == "fout: Iets nieuws"

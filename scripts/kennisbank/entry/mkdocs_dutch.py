@@ -105,9 +105,11 @@ class DutchFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()
-        if record.name == KENNISBANK_LOGGER or record.name.startswith(KENNISBANK_LOGGER + "."):
-            return message
-        return _LABELS.get(record.levelno, "") + (dutch(message) or "")
+        if not (record.name == KENNISBANK_LOGGER or record.name.startswith(KENNISBANK_LOGGER + ".")):
+            message = _LABELS.get(record.levelno, "") + (dutch(message) or "")
+        if record.exc_info:  # a fault in MkDocs or a theme, not in the content: keep what a developer needs
+            message += "\n" + self.formatException(record.exc_info)
+        return message
 
 
 def _shown(record: logging.LogRecord) -> bool:
