@@ -15,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	KENNISBANK_SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --watch practices --watch scripts/kennisbank
+	@KENNISBANK_SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --watch practices --watch scripts/kennisbank
 
 build: $(STAMP)
 	$(BIN)/kennisbank build

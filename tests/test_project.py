@@ -163,7 +163,7 @@ def test_help_works_without_a_project(nowhere: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(nowhere)
     for args in (["--help"], ["check", "--help"], ["new", "--help"]):
         code, output = invoke(args)
-        assert code == 0 and output.startswith("Usage: "), output
+        assert code == 0 and output.startswith("Gebruik: "), output
     assert "--project MAP" in invoke(["--help"])[1]
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from types import FrameType
 
 from ..errors import KennisbankError, display_path
+from .mkdocs_dutch import KENNISBANK_LOGGER, dutch
 
 DEFAULT_WAIT_SECONDS = 900.0
 _POLL_SECONDS = 0.2
@@ -129,7 +130,7 @@ def _build_into(config_file: Path, staging: Path) -> None:
         finally:
             config.plugins.on_shutdown()
     except (MkDocsException, KennisbankError) as exc:
-        raise BuildFailed("\n".join([*messages.lines, str(exc)])) from None
+        raise BuildFailed("\n".join([*messages.lines, dutch(str(exc)) or str(exc)])) from None
     finally:
         logger.removeHandler(messages)
 
@@ -278,4 +279,5 @@ class _Collector(logging.Handler):
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
+        message = record.getMessage()
+        self.lines.append(message if record.name.startswith(KENNISBANK_LOGGER) else dutch(message) or message)

@@ -23,10 +23,11 @@ from ..pipeline import run
 from ..vocabularies import VocabularyError, load_vocabularies
 from .annotations import github_annotation
 from .cli_editors import EDITOR_COMMANDS
+from .click_dutch import DutchGroup
 from .project_option import current_project, project_option
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kennisbank")
 @project_option
 def cli(project: Path | None) -> None:
@@ -34,7 +35,7 @@ def cli(project: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
 @click.option(
     "--format",
     "output_format",
@@ -46,6 +47,7 @@ def cli(project: Path | None) -> None:
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
+    metavar="JJJJ-MM-DD",
     help="Controleer alsof het deze datum is (JJJJ-MM-DD), voor reproduceerbare controles.",
 )
 def check(paths: tuple[Path, ...], output_format: str | None, today: dt.datetime | None) -> None:
@@ -97,12 +99,21 @@ def summary(files: int, problems: list[Problem]) -> str:
 
 
 @cli.command()
-@click.option("--site-dir", type=click.Path(path_type=Path), default=None, show_default="site/")
-@click.option("--config-file", type=click.Path(path_type=Path), default=None, show_default="mkdocs.yml")
+@click.option(
+    "--site-dir", type=click.Path(path_type=Path), default=None, show_default="site/", help="Map voor de gebouwde site."
+)
+@click.option(
+    "--config-file",
+    type=click.Path(path_type=Path),
+    default=None,
+    show_default="mkdocs.yml",
+    help="Het configuratiebestand van MkDocs.",
+)
 @click.option(
     "--wait",
     type=click.FloatRange(min=0),
     default=None,
+    metavar="SECONDEN",
     show_default="900",
     help="Wacht hoogstens zo veel seconden tot een andere bouw van dezelfde map klaar is.",
 )
@@ -151,10 +162,12 @@ def facet_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", metavar="ZOEKTERMEN")
 @facet_options
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON: path, slug, title en score, beste eerst.")
-@click.option("--limit", type=click.IntRange(min=0), default=None, help="Toon de eerste N (0: alle; standaard 10).")
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=None, metavar="N", help="Toon de eerste N (0: alle; standaard 10)."
+)
 def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, ...]) -> None:
     """Zoek praktijkvoorbeelden met dezelfde index en rangorde als de zoekpagina /zoeken/."""
     from ..pipeline import build_catalogue
@@ -183,8 +196,12 @@ def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, 
 
 
 @cli.command()
-@click.option("--site-dir", type=click.Path(path_type=Path), default=None, show_default="site/")
-@click.option("--out-dir", type=click.Path(path_type=Path), default=None, show_default="pdf/")
+@click.option(
+    "--site-dir", type=click.Path(path_type=Path), default=None, show_default="site/", help="De gebouwde site."
+)
+@click.option(
+    "--out-dir", type=click.Path(path_type=Path), default=None, show_default="pdf/", help="Map voor de pdf's."
+)
 @click.option(
     "--chromium",
     type=click.Path(path_type=Path),

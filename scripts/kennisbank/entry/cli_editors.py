@@ -21,6 +21,7 @@ from ..markup import plural
 from ..pipeline import run
 from ..review import DEFAULT_MONTHS, review
 from ..vocabularies import Vocabulary, load_vocabularies
+from .click_dutch import DutchCommand
 from .project_option import current_project
 
 T = TypeVar("T")
@@ -28,13 +29,15 @@ T = TypeVar("T")
 _TODAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
-@click.command()
-@click.option("--title", help="Titel, bijvoorbeeld 'Voorbeeldstad: jobcoach na school'.")
-@click.option("--region", help="Arbeidsmarktregio: id, naam of nummer uit de lijst.")
-@click.option("--theme", "themes", multiple=True, help="Thema (mag vaker); het belangrijkste eerst.")
-@click.option("--target-group", "target_groups", multiple=True, help="Doelgroep (mag vaker).")
-@click.option("--phase", "phases", multiple=True, help="Fase in de route van school naar werk (mag vaker).")
-@click.option("--slug", help="Bestandsnaam zonder .md; standaard gemaakt uit de titel.")
+@click.command(cls=DutchCommand)
+@click.option("--title", metavar="TITEL", help="Titel, bijvoorbeeld 'Voorbeeldstad: jobcoach na school'.")
+@click.option("--region", metavar="REGIO", help="Arbeidsmarktregio: id, naam of nummer uit de lijst.")
+@click.option("--theme", "themes", metavar="THEMA", multiple=True, help="Thema (mag vaker); het belangrijkste eerst.")
+@click.option("--target-group", "target_groups", metavar="DOELGROEP", multiple=True, help="Doelgroep (mag vaker).")
+@click.option(
+    "--phase", "phases", metavar="FASE", multiple=True, help="Fase in de route van school naar werk (mag vaker)."
+)
+@click.option("--slug", metavar="NAAM", help="Bestandsnaam zonder .md; standaard gemaakt uit de titel.")
 @click.option(
     "--practices-dir",
     type=click.Path(path_type=Path, file_okay=False),
@@ -42,7 +45,13 @@ _TODAY = click.DateTime(formats=["%Y-%m-%d"])
     show_default="practices/",
     help="Map waarin het nieuwe bestand komt.",
 )
-@click.option("--today", type=_TODAY, default=None, help="Datum voor last_reviewed (JJJJ-MM-DD); standaard vandaag.")
+@click.option(
+    "--today",
+    type=_TODAY,
+    default=None,
+    metavar="JJJJ-MM-DD",
+    help="Datum voor last_reviewed (JJJJ-MM-DD); standaard vandaag.",
+)
 def new(
     title: str | None,
     region: str | None,
@@ -144,13 +153,14 @@ def _ask(question: str, parse: Callable[[str], T]) -> T:
             click.echo(f"  {exc}; probeer het nog eens.")
 
 
-@click.command("schema")
+@click.command("schema", cls=DutchCommand)
 @click.option("--check", "check_only", is_flag=True, help="Schrijf niets; exitcode 1 als het schema verouderd is.")
 @click.option(
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     show_default="practices/schema.json",
+    help="Waar het schema komt.",
 )
 def schema_command(check_only: bool, output: Path | None) -> None:
     """Maak practices/schema.json, het JSON Schema van de front matter, opnieuw.
@@ -173,16 +183,19 @@ def schema_command(check_only: bool, output: Path | None) -> None:
     click.echo(f"Geschreven: {display_path(output)}")
 
 
-@click.command("review")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.command("review", cls=DutchCommand)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PAD]...")
 @click.option(
     "--months",
     type=click.IntRange(min=0),
     default=DEFAULT_MONTHS,
+    metavar="MAANDEN",
     show_default=True,
     help="Meld voorbeelden die langer dan zoveel maanden niet zijn gecontroleerd.",
 )
-@click.option("--today", type=_TODAY, default=None, help="Rekenen alsof het deze datum is (JJJJ-MM-DD).")
+@click.option(
+    "--today", type=_TODAY, default=None, metavar="JJJJ-MM-DD", help="Rekenen alsof het deze datum is (JJJJ-MM-DD)."
+)
 def review_command(paths: tuple[Path, ...], months: int, today: dt.datetime | None) -> None:
     """Toon wat redacteuren opnieuw moeten bekijken.
 

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kennisbank.entry.lunr_files import lunr_outputs
+from kennisbank.entry.mkdocs_dutch import speak_dutch
 from kennisbank.errors import ContentError
 from kennisbank.leaks import packaged_theme_dirs, site_leaks
 from kennisbank.pages import Site
@@ -122,6 +123,7 @@ _run: Run | None = None
 def on_startup(command: str, dirty: bool) -> None:
     global _run
     _run = Run(serving=command == "serve")
+    speak_dutch(logging.getLogger("mkdocs"))  # `mkdocs serve` and `mkdocs build`: the terminal in Dutch
 
 
 def on_shutdown() -> None:
