@@ -116,7 +116,9 @@ def table(catalogue: Catalogue, practices: list[Practice], order: Order, here: s
             "</tr>"
         )
     caption = f"Alle praktijkvoorbeelden, gesorteerd {text(order.description)}"
+    # A wide table scrolls in its own region on a phone (WCAG 1.4.10), reachable by keyboard.
     return (
-        f'<table class="kb-practice-table">\n<caption>{caption}</caption>\n'
-        f"<thead>{header_row(order, here)}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n\n"
+        '<div class="kb-table-scroll" role="region" tabindex="0" aria-labelledby="kb-practice-list-caption">\n'
+        f'<table class="kb-practice-table">\n<caption id="kb-practice-list-caption">{caption}</caption>\n'
+        f"<thead>{header_row(order, here)}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n\n"
     )
