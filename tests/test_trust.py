@@ -122,9 +122,9 @@ def test_without_contacts_the_page_names_the_organisation_the_source_gives(catal
     )
     page = practice_markdown(fallback, catalogue.vocabularies, site(dt.date(2026, 11, 22)))
     assert (
-        "De bron noemt geen contactpersoon. Met vragen kunt u terecht bij Gemeente Voorbeeldstad "
-        "([https://www.voorbeeldstad.example/jongeren](https://www.voorbeeldstad.example/jongeren), "
-        "[info@voorbeeldstad.example](mailto:info@voorbeeldstad.example)), zoals de bron die noemt."
+        "De bron noemt geen contactpersoon. Voor vragen noemt de bron: Gemeente Voorbeeldstad, "
+        "[https://www.voorbeeldstad.example/jongeren](https://www.voorbeeldstad.example/jongeren), "
+        "[info@voorbeeldstad.example](mailto:info@voorbeeldstad.example)."
     ) in page
     printed = overview(
         Catalogue([fallback], catalogue.vocabularies),
@@ -132,7 +132,7 @@ def test_without_contacts_the_page_names_the_organisation_the_source_gives(catal
         catalogue.vocabularies.regions[fallback.region],
         site(dt.date(2026, 11, 22)),
     )
-    assert "**Contact:** de bron noemt geen contactpersoon. Met vragen kunt u terecht bij Gemeente Voorbeeldstad" in (
+    assert "**Contact:** de bron noemt geen contactpersoon. Voor vragen noemt de bron: Gemeente Voorbeeldstad, " in (
         printed
     )
 

@@ -39,19 +39,19 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field(
         "organisation",
         Kind.TEXT,
-        "Organisatie achter het voorbeeld die de bron noemt; zonder contactpersoon verwijst de pagina hierheen.",
+        "Organisatie voor vragen zoals de bron die noemt; zonder contactpersoon verwijst de pagina hierheen.",
         max_length=150,
     ),
     Field(
         "organisation_url",
         Kind.URL,
-        "Algemeen webadres van die organisatie, alleen zoals de bron het geeft.",
+        "Algemeen webadres van die organisatie, alleen als de bron het geeft.",
         max_length=500,
     ),
     Field(
         "organisation_email",
         Kind.EMAIL,
-        "Algemeen e-mailadres van die organisatie (geen persoonlijk adres), alleen zoals de bron het geeft.",
+        "Algemeen e-mailadres van die organisatie (geen persoonlijk adres), alleen als de bron het geeft.",
         max_length=254,
     ),
 )

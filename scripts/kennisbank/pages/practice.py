@@ -141,8 +141,7 @@ def fallback_contact(practice: Practice) -> str:
         reach.append(f"[{text(source.organisation_url)}]({url(source.organisation_url)})")
     if source.organisation_email:
         reach.append(f"[{text(source.organisation_email)}](mailto:{source.organisation_email})")
-    how = f" ({', '.join(reach)})" if reach else ""
-    return f" Met vragen kunt u terecht bij {text(source.organisation)}{how}, zoals de bron die noemt."
+    return f" Voor vragen noemt de bron: {', '.join([text(source.organisation), *reach])}."
 
 
 def source_short(practice: Practice) -> str:
