@@ -41,6 +41,9 @@ def page_kinds() -> dict[str, str]:
     return {
         "home": "",
         "practice": practice.url,
+        "practice-list": "praktijkvoorbeelden/",
+        "practice-list-by-region": "praktijkvoorbeelden/op-regio/",
+        "practice-list-by-date": "praktijkvoorbeelden/op-datum/",
         "themes": "themas/",
         "theme": f"themas/{theme}/",
         "theme-print": f"themas/{theme}/afdrukken/",
@@ -176,7 +179,8 @@ def test_keyboard_focus_is_visible_on_links_and_tabs(page: Any, site_url: str) -
 
 
 @pytest.mark.parametrize(
-    "kind", ["practice", "contacts", "theme-print", "region-print", "finder", "finder-with-query-and-facets"]
+    "kind",
+    ["practice", "practice-list", "contacts", "theme-print", "region-print", "finder", "finder-with-query-and-facets"],
 )
 def test_phone_width_needs_no_horizontal_scrolling(kind: str, page: Any, site_url: str) -> None:
     page.set_viewport_size(PHONE)

@@ -14,12 +14,14 @@ from .conftest import FIXTURES, assert_golden, repo_catalogue
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CATALOGUE_DIR = FIXTURES / "catalogue"
-SITE = Site(url="https://kennisbank.example/", today=dt.date(2026, 11, 22))
+SITE = Site(url="https://kennisbank.example/", today=dt.date(2026, 11, 22), repo_url="https://git.example/kb")
 
 # The outputs under golden test: one of every kind of page.
 GOLDEN_OUTPUTS = (
     "praktijkvoorbeelden/voorbeeldstad-jobcoach-na-school.md",
     "praktijkvoorbeelden/landelijk-leercirkels.md",
+    "praktijkvoorbeelden/index.md",
+    "praktijkvoorbeelden/op-datum.md",
     "themas/index.md",
     "themas/nazorg/index.md",
     "themas/nazorg/afdrukken.md",

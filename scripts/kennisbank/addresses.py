@@ -6,6 +6,8 @@ and links from elsewhere keep working."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from .facets import BY_KEY, FACETS
 
 PRACTICES_FOLDER = "practices"  # the repository folder with one file per practice
@@ -78,3 +80,20 @@ def pdf_name(vocabulary: str, term_id: str) -> str:
 def printable(vocabulary: str) -> bool:
     """Whether the terms of ``vocabulary`` get a print overview (those with practices do)."""
     return BY_KEY[vocabulary].printable
+
+
+# The issue form for reporting a change to a practice or its contacts (.github/ISSUE_TEMPLATE/).
+CHANGE_REQUEST_FORM = "gegevens-wijzigen.yml"
+# Reserved slugs below /praktijkvoorbeelden/ for the list of all practices sorted otherwise (pages/overview.py).
+PRACTICE_LIST = f"{PRACTICE_PAGES}/index.md"
+PRACTICE_LIST_SORTS: dict[str, str] = {"regio": "op-regio", "datum": "op-datum"}
+
+
+def practice_list_src(sort: str = "") -> str:
+    """The list of all practices: by title at /praktijkvoorbeelden/, otherwise /praktijkvoorbeelden/op-<x>/."""
+    return f"{PRACTICE_PAGES}/{PRACTICE_LIST_SORTS[sort]}.md" if sort else PRACTICE_LIST
+
+
+def change_request_url(repo_url: str, page: str) -> str:
+    """The 'Gegevens wijzigen' issue form of the repository at ``repo_url``, with the page filled in."""
+    return f"{repo_url.rstrip('/')}/issues/new?template={CHANGE_REQUEST_FORM}&pagina={quote(page, safe='')}"

@@ -32,6 +32,9 @@ class Source:
     date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD
     page: str = ""
     url: str = ""
+    organisation: str = ""  # whom to ask where no contact is named, as the source names them
+    organisation_url: str = ""
+    organisation_email: str = ""
 
 
 @dataclass(frozen=True)

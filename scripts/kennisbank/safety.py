@@ -49,7 +49,7 @@ ELEMENTS: dict[str, frozenset[str]] = {
     **{tag: frozenset() for tag in _TEXT},
     "a": frozenset({"href", "rel", "target"}),
     "ol": frozenset({"start"}),
-    "th": frozenset({"style"}),
+    "th": frozenset({"style", "scope"}),  # scope: the table of all practices (pages/practice_list.py)
     "td": frozenset({"style"}),
     "time": frozenset({"datetime"}),
     "meta": frozenset({"charset", "name", "content"}),
@@ -69,6 +69,7 @@ _VALUES: dict[tuple[str, str], frozenset[str]] = {
     ("form", "method"): frozenset({"get"}),
     ("script", "type"): frozenset({"module", "application/json"}),
     ("a", "target"): frozenset({"_blank"}),
+    ("th", "scope"): frozenset({"col", "row"}),
 }
 # Material's component on the repository link that asks GitHub for stars and releases on every visit.
 REPOSITORY_FACTS = "source"

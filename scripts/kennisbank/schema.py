@@ -7,6 +7,7 @@ are plain English; the descriptions are Dutch, because editors read them.
 
 from __future__ import annotations
 
+from .addresses import PRACTICE_LIST_SORTS
 from .facets import FACETS, facet_field
 from .fieldtypes import Field as Field
 from .fieldtypes import Kind as Kind
@@ -35,6 +36,24 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field("date", Kind.PARTIAL_DATE, "Datum van de bron: JJJJ, JJJJ-MM of JJJJ-MM-DD.", example="2022-04"),
     Field("page", Kind.INT_OR_TEXT, "Pagina in de bron waar het voorbeeld begint.", max_length=20),
     Field("url", Kind.URL, "Webadres van de bron, als die online staat.", max_length=500),
+    Field(
+        "organisation",
+        Kind.TEXT,
+        "Organisatie voor vragen zoals de bron die noemt; zonder contactpersoon verwijst de pagina hierheen.",
+        max_length=150,
+    ),
+    Field(
+        "organisation_url",
+        Kind.URL,
+        "Algemeen webadres van die organisatie, alleen als de bron het geeft.",
+        max_length=500,
+    ),
+    Field(
+        "organisation_email",
+        Kind.EMAIL,
+        "Algemeen e-mailadres van die organisatie (geen persoonlijk adres), alleen als de bron het geeft.",
+        max_length=254,
+    ),
 )
 
 # Where the facets stand among the other fields: in the template of a new practice, the JSON Schema and the
@@ -96,9 +115,9 @@ BODY_SECTIONS: tuple[str, ...] = (
 
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MAX_SLUG_LENGTH = 80
-# Slugs whose page would take the place of a generated one: praktijkvoorbeelden/index.md is the page at
-# /praktijkvoorbeelden/ itself, not at /praktijkvoorbeelden/index/ where every overview links to.
-RESERVED_SLUGS = frozenset({"index"})
+# Slugs whose page would take the place of a generated one: praktijkvoorbeelden/index.md is the list of all
+# practices at /praktijkvoorbeelden/ itself, and op-regio/op-datum are that list sorted otherwise.
+RESERVED_SLUGS = frozenset({"index", *PRACTICE_LIST_SORTS.values()})
 MAX_BODY_BYTES = 200_000
 # The front matter of a real practice is one or two thousand characters and nests 3 levels deep (contacts:
 # a list of mappings); libyaml crashes on tens of thousands of levels (see yamllimits.py).

@@ -16,6 +16,7 @@ from .glossary import glossary_pages
 from .home import home_pages
 from .opendata import opendata_pages
 from .practice import practice_pages
+from .practice_list import practice_list_pages
 from .printing import print_pages
 from .search import search_pages
 from .selection import selection_pages
@@ -25,6 +26,7 @@ Generator = Callable[[Catalogue, Site], list[Output]]
 
 GENERATORS: tuple[Generator, ...] = (
     practice_pages,
+    practice_list_pages,  # /praktijkvoorbeelden/: all practices in a table, sorted three ways
     term_pages,
     print_pages,
     contact_pages,

@@ -26,7 +26,8 @@ class Site:
     """Facts about the site that pages print: its address, and handwritten introductions to splice in."""
 
     url: str = ""  # the public address, ending in '/'; printed overviews write it out
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=dt.date.today)  # the build date: how old a source is counts from here
+    repo_url: str = ""  # the repository (mkdocs.yml's repo_url): where readers report a change
     intros: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def intro(self, src_uri: str, default_title: str) -> str:

@@ -12,6 +12,7 @@ from ..catalogue import Catalogue
 from ..facets import FACETS
 from ..model import Practice
 from .base import Output, Site
+from .trust import source_is_old
 
 CATALOGUE_JSON = "catalogus.json"
 CATALOGUE_CSV = "catalogus.csv"
@@ -23,6 +24,7 @@ def opendata_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     document: dict[str, Any] = {
         "title": "Kennisbank Aanpak Jeugdwerkloosheid: praktijkvoorbeelden",
         "site": site.url,
+        "generated": site.today.isoformat(),  # the date 'source_is_old' is measured from
         "count": len(records),
         "practices": records,
     }
@@ -59,7 +61,13 @@ def catalogue_record(practice: Practice, catalogue: Catalogue, site: Site) -> di
             "date": source.date,
             "page": source.page,
             "url": source.url,
+            "organisation": source.organisation,
+            "organisation_url": source.organisation_url,
+            "organisation_email": source.organisation_email,
         },
+        # The practice's date is its source's; the review date is when editors compared the text with it.
+        "source_date": source.date,
+        "source_is_old": source_is_old(practice, site.today),
         "last_reviewed": practice.last_reviewed.isoformat(),
     }
     return record
@@ -69,6 +77,8 @@ def csv_cell(value: Any) -> str:
     """Lists joined; a cell a spreadsheet would run as a formula gets a leading apostrophe."""
     if isinstance(value, list):
         value = LIST_SEPARATOR.join(csv_cell(v) for v in value)
+    elif isinstance(value, bool):
+        value = "ja" if value else "nee"
     elif isinstance(value, dict):
         value = value.get("id") or " ".join(str(v) for v in value.values() if v)
     text = str(value)
@@ -77,7 +87,7 @@ def csv_cell(value: Any) -> str:
 
 def catalogue_csv(records: list[dict[str, Any]]) -> str:
     columns = [key for key in records[0] if key not in ("source", "links")] if records else []
-    columns += ["source_title", "source_publisher", "source_date", "source_page", "source_url"]
+    columns += [f"source_{key}" for key in records[0]["source"] if f"source_{key}" not in columns] if records else []
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)

@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
-from ..addresses import PRIVACY, practice_file, term_src
+from ..addresses import PRIVACY, practice_file, section_src, term_src
 from ..catalogue import Catalogue
-from ..facets import FACETS
+from ..facets import BY_NAME, FACETS
 from ..markup import dutch_date, front_matter, link, plural, text, url
 from ..model import Contact, Practice
 from ..untrusted import wrap
 from ..vocabularies import Vocabularies
 from .base import Output, Site
 from .selection import select_button
+from .trust import EVIDENCE_NOTE, age_notice, dates_line, review_text
+
+EVIDENCE = BY_NAME["evidence"]
 
 
 def practice_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     return [
-        Output(p.src_uri, practice_markdown(p, catalogue.vocabularies), edit_path=practice_file(p.slug))
+        Output(p.src_uri, practice_markdown(p, catalogue.vocabularies, site), edit_path=practice_file(p.slug))
         for p in catalogue.practices
     ]
 
 
-def practice_markdown(practice: Practice, vocabularies: Vocabularies) -> str:
+def practice_markdown(practice: Practice, vocabularies: Vocabularies, site: Site) -> str:
     src = practice.src_uri
     parts = [
         front_matter(title=practice.title, description=practice.summary),
         f"# {text(practice.title)}\n\n",
         f"{text(practice.summary)}\n{{: .kb-summary }}\n\n",
+        dates_line(practice),
+        age_notice(practice, site.today, site.repo_url, site.absolute(practice.url)),
         select_button(practice),
         metadata_panel(practice, vocabularies, src),
         key_figures(practice),
@@ -47,6 +52,7 @@ def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str) -> 
     # then the facets a practice may leave out.
     required = sorted((f for f in FACETS if f.field.required), key=lambda f: f.name != "region")
     rows: list[tuple[str, str]] = [(f.label, terms(vocabularies, f.key, f.ids(practice), src)) for f in required]
+    rows = [(label, evidence_with_note(value, src) if label == EVIDENCE.label else value) for label, value in rows]
     if practice.organisations:
         rows.append(("Organisaties", ", ".join(text(o) for o in practice.organisations)))
     if practice.municipalities:
@@ -57,9 +63,15 @@ def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str) -> 
         if facet.ids(practice):
             rows.append((facet.label, terms(vocabularies, facet.key, facet.ids(practice), src)))
     rows.append(("Bron", source_line(practice)))
-    rows.append(("Laatst gecontroleerd", dutch_date(practice.last_reviewed)))
+    rows.append(("Vergeleken met de bron", dutch_date(practice.last_reviewed)))
     body = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
     return f'<div class="kb-meta" markdown>\n\n{body}\n\n</div>\n\n'
+
+
+def evidence_with_note(label: str, src: str) -> str:
+    """The evidence label with what it is: the editors' reading of the source, not an independent assessment."""
+    more = link("Over de bewijsladder", section_src("evidence"), src)
+    return f'{label}  \n    <span class="kb-small">{EVIDENCE_NOTE} {more}.</span>'
 
 
 def source_line(practice: Practice) -> str:
@@ -115,8 +127,21 @@ def contacts_block(practice: Practice, src: str) -> str:
         body = f"{items}\n\n{note}"
     else:
         count = "Contact"
-        body = f"De bron noemt geen contactpersoon. {privacy}."
+        body = f"De bron noemt geen contactpersoon.{fallback_contact(practice)} {privacy}."
     return f'<div class="kb-contacts" markdown>\n\n**{count}**\n\n{body}\n{{: .kb-small }}\n\n</div>\n\n'
+
+
+def fallback_contact(practice: Practice) -> str:
+    """Whom to ask where no contact is named: the organisation the source names, with its general address."""
+    source = practice.source
+    if not source.organisation:
+        return ""
+    reach = []
+    if source.organisation_url:
+        reach.append(f"[{text(source.organisation_url)}]({url(source.organisation_url)})")
+    if source.organisation_email:
+        reach.append(f"[{text(source.organisation_email)}](mailto:{source.organisation_email})")
+    return f" Voor vragen noemt de bron: {', '.join([text(source.organisation), *reach])}."
 
 
 def source_short(practice: Practice) -> str:
@@ -125,11 +150,7 @@ def source_short(practice: Practice) -> str:
 
 
 def source_block(practice: Practice) -> str:
-    return (
-        "---\n\n"
-        f"Bron: {source_line(practice)}. Laatst gecontroleerd op {dutch_date(practice.last_reviewed)}.\n"
-        "{: .kb-small }\n"
-    )
+    return f"---\n\nBron: {source_line(practice)}. Door de redactie {review_text(practice)}.\n{{: .kb-small }}\n"
 
 
 def section(body: str, heading: str) -> str:

@@ -15,13 +15,14 @@ from ..addresses import print_src, term_src
 from ..catalogue import Catalogue
 from ..facets import BY_KEY, PRINTED
 from ..markup import attr, dutch_date, front_matter, link, plural, text
-from ..model import Contact, Practice
+from ..model import Practice
 from ..untrusted import wrap
 from ..vocabularies import Term, Vocabulary
 from .base import Output, Site
-from .practice import section
+from .practice import fallback_contact, section
 from .print_intro import print_intro
 from .terms import term_label
+from .trust import OLD_SOURCE_WORDS, review_text, source_end, source_is_old
 
 # Material hides its sidebars on this page: on screen it looks like the paper it becomes.
 HIDE = ["navigation", "toc"]
@@ -68,6 +69,7 @@ def cover(vocab: Vocabulary, term: Term, practices: list[Practice], site: Site, 
         f"# {text(term_label(vocab, term))}\n\n"
         + (f"{text(term.description)}\n{{: .kb-print-lead }}\n\n" if term.description else "")
         + intro
+        + sources_line(practices, site)
         + f"{plural(len(practices), 'praktijkvoorbeeld', 'praktijkvoorbeelden')} · afgedrukt op "
         f'<time class="kb-print-date" datetime="{site.today.isoformat()}">{dutch_date(site.today)}</time>  \n'
         f"Actuele versie: {written_url(web_page)}  \n"
@@ -101,15 +103,37 @@ def practice_block(practice: Practice, catalogue: Catalogue, site: Site) -> str:
         parts.append(f'<div class="kb-print-text" markdown>\n\n### Wat werkt\n\n{wrap(works)}</div>\n\n')
     if practice.key_figures:
         parts.append("### Kerncijfers\n\n" + "\n".join(f"- {text(f)}" for f in practice.key_figures) + "\n\n")
-    parts.append(contacts(practice.contacts))
-    parts.append(f"**Bron:** {source(practice)}  \n**Online:** {written_url(site.absolute(practice.url))}\n")
+    parts.append(contacts(practice))
+    checked = f"Door de redactie {review_text(practice)}."
+    if source_is_old(practice, site.today):
+        checked += f" De bron is ouder dan {OLD_SOURCE_WORDS}: de situatie kan veranderd zijn."
+    parts.append(
+        f"**Bron:** {source(practice)}  \n{checked}  \n**Online:** {written_url(site.absolute(practice.url))}\n"
+    )
     parts.append("{: .kb-print-source }\n\n</section>\n\n")
     return "".join(parts)
 
 
-def contacts(people: tuple[Contact, ...]) -> str:
+def sources_line(practices: list[Practice], site: Site) -> str:
+    """The cover's line on the dates of the sources: their range and how many are older than three years."""
+    dated = sorted((p.source.date for p in practices if p.source.date), key=source_end)
+    if not dated:
+        return "**Bronnen:** zonder datum\n{: .kb-print-intro }\n\n"
+    span = dutch_date(dated[0]) if dated[0] == dated[-1] else f"{dutch_date(dated[0])} tot {dutch_date(dated[-1])}"
+    notes = []
+    old = sum(source_is_old(p, site.today) for p in practices)
+    if old:
+        notes.append(f"{plural(old, 'bron', 'bronnen')} ouder dan {OLD_SOURCE_WORDS}: de situatie kan veranderd zijn")
+    undated = len(practices) - len(dated)
+    if undated:
+        notes.append(f"{plural(undated, 'bron', 'bronnen')} zonder datum")
+    return f"**Bronnen:** {span}" + "".join(f"; {n}" for n in notes) + "\n{: .kb-print-intro }\n\n"
+
+
+def contacts(practice: Practice) -> str:
+    people = practice.contacts
     if not people:
-        return "**Contact:** de bron noemt geen contactpersoon.\n\n"
+        return f"**Contact:** de bron noemt geen contactpersoon.{fallback_contact(practice)}\n\n"
     lines = []
     for person in people:
         if person.withdrawn:

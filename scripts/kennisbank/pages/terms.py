@@ -11,6 +11,7 @@ from ..model import Practice
 from ..vocabularies import Term, Vocabulary
 from ..vocabulary_schema import SUCCESS_FACTOR_GROUPS
 from .base import Output, Site
+from .trust import EVIDENCE_NOTE
 
 
 def term_pages(catalogue: Catalogue, site: Site) -> list[Output]:
@@ -92,6 +93,8 @@ def single_page_section(catalogue: Catalogue, vocabulary: str, site: Site) -> st
     src = SINGLE_PAGE_SECTIONS[vocabulary]
     title = BY_KEY[vocabulary].title
     parts = [front_matter(title=title), site.intro(src, title)]
+    if vocabulary == "evidence":
+        parts.append(f'!!! note "Wie het label geeft"\n\n    {EVIDENCE_NOTE}\n\n')
     level = "##"
     if vocabulary == "success_factors":
         parts.append("## Werkzame bestanddelen en de voorbeelden die ze laten zien\n\n")
