@@ -69,6 +69,8 @@ def test_the_404_page_is_dutch_with_a_search_field_and_the_overviews(built_site:
     page = read(built_site, "404.html")
     assert "404 - Not found" not in page
     assert '<h1 id="pagina-niet-gevonden">Pagina niet gevonden</h1>' in page
+    assert "<title>Pagina niet gevonden - Kennisbank Aanpak Jeugdwerkloosheid</title>" in page
+    assert '<a href="#pagina-niet-gevonden" class="md-skip">' in page
     form = re.search(r'<form class="kb-notfound-search".*?</form>', page, re.S)
     assert form and 'action="/zoeken/" method="get"' in form.group(0) and 'name="q"' in form.group(0)
     for target, label in (("/themas/", "Thema's"), ("/doelgroepen/", "Doelgroepen"), ("/regios/", "Regio's")):
