@@ -15,6 +15,7 @@ from .conftest import repo_catalogue
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDE = {"width": 1400, "height": 900}  # wide enough for Material's left column and tabs
+CHECKED_JS = "([name, value]) => document.querySelector(`.kb-facet input[name='${name}'][value='${value}']`)?.checked"
 SECTIONS = {"themes": "themas", "target_groups": "doelgroepen", "regions": "regios"}
 
 
@@ -81,8 +82,6 @@ def test_a_term_page_is_under_its_tab_with_a_left_column_and_no_toc(page: Any, s
     page.wait_for_url(f"**/zoeken/?{facet.param}={term.id}")
     checked = page.locator(f'.kb-facet input[name="{facet.param}"][value="{term.id}"]')
     checked.wait_for(state="attached")
-    page.wait_for_function(
-        f"document.querySelector('.kb-facet input[name=\"{facet.param}\"][value=\"{term.id}\"]').checked"
-    )
+    page.wait_for_function(CHECKED_JS, arg=[facet.param, term.id])
     page.wait_for_selector("#kb-finder-results li a", state="attached")
     assert page.locator("#kb-finder-results li").count() == len(catalogue.practices_with(key, term.id))
