@@ -65,6 +65,7 @@ def page_kinds() -> dict[str, str]:
         "about": "over/",
         "privacy": "privacy/",
         "accessibility-statement": "toegankelijkheid/",
+        "not-found": "niet/bestaand/adres/",  # the server answers with the site's 404.html
     }
 
 

@@ -39,10 +39,15 @@ class Facet:
     printable: bool = False  # a term with practices gets a print overview at /<folder>/<id>/afdrukken/
     blurb: str = ""  # what the home page says of the section; a facet without one is not listed there
     short: str = ""  # the title as a link in a list, where ``title`` is long
+    this: str = ""  # one term, pointed at: "dit thema" (a term page's "Zoek en filter binnen dit thema")
 
     @property
     def short_title(self) -> str:
         return self.short or self.title
+
+    @property
+    def this_term(self) -> str:
+        return self.this or f"deze {self.legend.lower()}"
 
     @property
     def name(self) -> str:
@@ -87,6 +92,7 @@ FACETS: tuple[Facet, ...] = (
         label="Thema's",
         example="nazorg",
         folder="themas",
+        this="dit thema",
         browse=True,
         printable=True,
         blurb="Van integrale aanpak tot kleinschalig onderwijs.",

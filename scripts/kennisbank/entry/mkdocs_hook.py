@@ -20,7 +20,7 @@ from kennisbank.entry.lunr_files import lunr_outputs
 from kennisbank.entry.mkdocs_dutch import speak_dutch
 from kennisbank.errors import ContentError
 from kennisbank.leaks import packaged_theme_dirs, site_leaks
-from kennisbank.pages import Site
+from kennisbank.pages import Site, nav_with_term_pages
 from kennisbank.render_limit import RenderLimit
 from kennisbank.site import (
     LastGood,
@@ -62,6 +62,8 @@ class Run:
                     log.error(str(problem))
                 raise PluginError(f"{len(exc.problems)} fout(en) in de vaste lijsten (zie hierboven)") from None
         self.content = content
+        if config.nav:  # each facet's section holds its term pages, so their tab is the current one
+            config.nav = nav_with_term_pages(config.nav, content.catalogue)
         blocking = [p for p in content.problems if p.blocks_build]
         for problem in content.problems:
             # A build stops on errors and placeholders; other warnings (an old review date) are for

@@ -14,6 +14,7 @@ from .base import Output, Site
 from .contacts import contact_pages
 from .glossary import glossary_pages
 from .home import home_pages
+from .navigation import nav_with_term_pages
 from .opendata import opendata_pages
 from .practice import practice_pages
 from .practice_list import practice_list_pages
@@ -53,4 +54,4 @@ def generate(
     return outputs
 
 
-__all__ = ["GENERATORS", "Output", "Site", "generate"]
+__all__ = ["GENERATORS", "Output", "Site", "generate", "nav_with_term_pages"]

@@ -18,6 +18,16 @@ CATALOGUE_JSON = "catalogus.json"
 CATALOGUE_CSV = "catalogus.csv"
 LIST_SEPARATOR = "; "
 
+# The terms of reuse, as the export states them (LICENSE-teksten.md in the repository says the same).
+LICENSE = {
+    "id": "CC-BY-4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/deed.nl",
+    "attribution": "Vermeld de Kennisbank Aanpak Jeugdwerkloosheid en de bron die elk praktijkvoorbeeld noemt "
+    "(source).",
+    "exception": "De contactgegevens (contacts) vallen niet onder deze licentie: het zijn persoonsgegevens, "
+    "alleen bedoeld om vakgenoten met elkaar in contact te brengen.",
+}
+
 
 def opendata_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     records = [catalogue_record(p, catalogue, site) for p in catalogue.practices]
@@ -25,6 +35,7 @@ def opendata_pages(catalogue: Catalogue, site: Site) -> list[Output]:
         "title": "Kennisbank Aanpak Jeugdwerkloosheid: praktijkvoorbeelden",
         "site": site.url,
         "generated": site.today.isoformat(),  # the date 'source_is_old' is measured from
+        "license": LICENSE,
         "count": len(records),
         "practices": records,
     }

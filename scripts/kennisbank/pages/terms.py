@@ -3,15 +3,23 @@ the one-page sections /bewijsladder/ (evidence levels) and /handvatten/ (success
 
 from __future__ import annotations
 
-from ..addresses import SINGLE_PAGE_SECTIONS, printable, section_src, term_src
+from urllib.parse import quote
+
+from ..addresses import FINDER, SINGLE_PAGE_SECTIONS, printable, section_src, term_src
 from ..catalogue import Catalogue
 from ..facets import BY_KEY, FACETS
-from ..markup import front_matter, link, plural, text
+from ..markup import front_matter, link, plural, relative, text
 from ..model import Practice
 from ..vocabularies import Term, Vocabulary
 from ..vocabulary_schema import SUCCESS_FACTOR_GROUPS
 from .base import Output, Site
 from .trust import EVIDENCE_NOTE
+
+# Sections and term pages list practices: Material's table of contents would repeat every title.
+HIDE_TOC = ["toc"]
+# The facets a listed practice names, besides its title and summary: where, about what, for whom, when in
+# the route, and how well founded (success factors are too many for one line).
+LISTED_FACETS = tuple(BY_KEY[key] for key in ("regions", "themes", "target_groups", "phases", "evidence"))
 
 
 def term_pages(catalogue: Catalogue, site: Site) -> list[Output]:
@@ -31,16 +39,22 @@ def term_label(vocab: Vocabulary, term: Term) -> str:
     return f"{term.name} ({code})" if code else term.name
 
 
-def section_index(catalogue: Catalogue, vocab: Vocabulary, site: Site) -> str:
-    src = section_src(vocab.key)
-    title = BY_KEY[vocab.key].title
-    lines = [front_matter(title=title), site.intro(src, title)]
-    if vocab.key == "regions":
-        lines.append("Regio's met praktijkvoorbeelden staan bovenaan; daaronder alle andere arbeidsmarktregio's.\n\n")
+def listed_terms(catalogue: Catalogue, vocab: Vocabulary) -> list[Term]:
+    """A section's terms in the order its page and the navigation list them: regions with practices
+    first (national before the rest), then the others by name; other vocabularies in their file's order."""
     terms = list(vocab)
     if vocab.key == "regions":
         terms.sort(key=lambda t: (not catalogue.practices_with(vocab.key, t.id), t.id != "landelijk", t.name))
-    for term in terms:
+    return terms
+
+
+def section_index(catalogue: Catalogue, vocab: Vocabulary, site: Site) -> str:
+    src = section_src(vocab.key)
+    title = BY_KEY[vocab.key].title
+    lines = [front_matter(title=title, hide=HIDE_TOC), site.intro(src, title)]
+    if vocab.key == "regions":
+        lines.append("Regio's met praktijkvoorbeelden staan bovenaan; daaronder alle andere arbeidsmarktregio's.\n\n")
+    for term in listed_terms(catalogue, vocab):
         count = len(catalogue.practices_with(vocab.key, term.id))
         lines.append(
             f"- {link(term_label(vocab, term), term_src(vocab.key, term.id), src)} "
@@ -57,24 +71,40 @@ def practice_list(practices: list[Practice], catalogue: Catalogue, src: str, hea
     if not practices:
         about = link("Over deze kennisbank", "over.md", src)
         return f"Er zijn nog geen praktijkvoorbeelden. Kent u er een? Zie {about}.\n\n"
-    regions = catalogue.vocabularies.regions
-    themes = catalogue.vocabularies.themes
     out = []
     for practice in practices:
-        meta = f"{text(regions[practice.region].name)} · " + ", ".join(text(themes[t].name) for t in practice.themes)
         out.append(
             f"{heading} {link(practice.title, practice.src_uri, src)}\n\n"
-            f"{meta}\n{{: .kb-small }}\n\n"
+            f"{practice_facts(practice, catalogue)}\n{{: .kb-small .kb-listed-facts }}\n\n"
             f"{text(practice.summary)}\n\n"
         )
     return "".join(out)
+
+
+def practice_facts(practice: Practice, catalogue: Catalogue) -> str:
+    """One line with what a practice is about: 'Regio: Twente · Thema's: Nazorg · Doelgroepen: ... ·
+    Fase: ... · Bewijsniveau: ...'."""
+    facts = []
+    for facet in LISTED_FACETS:
+        vocab = catalogue.vocabularies.by_key(facet.key)
+        names = ", ".join(text(vocab[i].name) for i in facet.ids(practice))
+        if names:
+            facts.append(f"{text(facet.label)}: {names}")
+    return " · ".join(facts)
+
+
+def finder_link(vocabulary: str, term_id: str, src: str) -> str:
+    """'Zoek en filter binnen dit thema': the finder with this term's filter on (its URL parameter)."""
+    facet = BY_KEY[vocabulary]
+    target = f"{relative(FINDER, src)}?{facet.param}={quote(term_id, safe='')}"
+    return f"[Zoek en filter binnen {facet.this_term}]({target}){{ .md-button .kb-finder-link }}"
 
 
 def term_page(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) -> str:
     src = term_src(vocab.key, term.id)
     practices = catalogue.practices_with(vocab.key, term.id)
     parts = [
-        front_matter(title=term.name, description=term.description),
+        front_matter(title=term.name, description=term.description, hide=HIDE_TOC),
         site.intro(src, text(term_label(vocab, term))),
     ]
     if term.description:
@@ -82,8 +112,11 @@ def term_page(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) -
     count = plural(len(practices), "praktijkvoorbeeld", "praktijkvoorbeelden")
     section = link(BY_KEY[vocab.key].title, section_src(vocab.key), src)
     parts.append(f"{count} · terug naar {section}\n{{: .kb-small }}\n\n")
+    buttons = [finder_link(vocab.key, term.id, src)] if practices else []
     if printable(vocab.key) and practices:
-        parts.append("[Afdrukken of opslaan als pdf](afdrukken.md){ .md-button .kb-print-link }\n\n")
+        buttons.append("[Afdrukken of opslaan als pdf](afdrukken.md){ .md-button .kb-print-link }")
+    if buttons:
+        parts.append(" ".join(buttons) + "\n\n")
     parts.append(f"## Praktijkvoorbeelden\n\n{practice_list(practices, catalogue, src)}")
     return "".join(parts)
 
