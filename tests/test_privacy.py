@@ -38,7 +38,7 @@ def test_every_contact_block_names_its_source_and_links_to_privacy(built_site: P
         text = html.unescape(re.sub(r"<[^>]+>", "", blocks[0]))
         if practice.contacts:
             assert f"Genoemd in de bron ({practice.source.title}" in text, practice.slug
-        assert "Laatst gecontroleerd" in html.unescape(document), practice.slug
+        assert "vergeleken met de bron op" in html.unescape(document), practice.slug
     directory = read(built_site, "contacten")
     assert 'href="../privacy/"' in directory
     assert (built_site / "privacy" / "index.html").exists()
