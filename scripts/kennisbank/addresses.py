@@ -6,6 +6,8 @@ and links from elsewhere keep working."""
 
 from __future__ import annotations
 
+import posixpath
+
 from .facets import BY_KEY, FACETS
 
 PRACTICES_FOLDER = "practices"  # the repository folder with one file per practice
@@ -50,6 +52,8 @@ GLOSSARY = "begrippen/index.md"
 PRIVACY = "privacy.md"
 SELECTION = "selectie.md"  # "Mijn selectie": /selectie/, and /selectie/?p=slug,slug to share one
 SELECTION_ASSETS = "assets/selection/"  # its scripts and the list of practices they read
+OVERVIEW = "overzicht.md"  # the evidence-and-gap map: /overzicht/
+NEW_PRACTICE_FORM = "nieuw-praktijkvoorbeeld.yml"  # the issue form (.github/ISSUE_TEMPLATE/) for a new practice
 
 
 def term_src(vocabulary: str, term_id: str) -> str:
@@ -78,3 +82,25 @@ def pdf_name(vocabulary: str, term_id: str) -> str:
 def printable(vocabulary: str) -> bool:
     """Whether the terms of ``vocabulary`` get a print overview (those with practices do)."""
     return BY_KEY[vocabulary].printable
+
+
+def finder_url(selected: dict[str, str]) -> str:
+    """The finder with facets ticked, by facet name -> id, its parameters in the order of ``FACETS`` as the
+    finder itself writes its address: 'zoeken/?thema=nazorg&doelgroep=vso'."""
+    query = "&".join(f"{facet.param}={selected[facet.name]}" for facet in FACETS if facet.name in selected)
+    return page_url(FINDER) + (f"?{query}" if query else "")
+
+
+def new_practice_issue(repo_url: str) -> str:
+    """The repository's form for proposing a new practice ('' without a repository)."""
+    return f"{repo_url.rstrip('/')}/issues/new?template={NEW_PRACTICE_FORM}" if repo_url else ""
+
+
+def href(target_url: str, from_src: str) -> str:
+    """A link in raw HTML from the page of ``from_src`` to ``target_url`` (below the site root, as
+    ``page_url`` gives it, a query allowed): MkDocs does not rewrite links in raw HTML."""
+    path, _, query = target_url.partition("?")
+    here = page_url(from_src).rstrip("/") or "."
+    relative = posixpath.relpath(path.rstrip("/") or ".", here)
+    relative = "./" if relative == "." else relative + "/"
+    return relative + (f"?{query}" if query else "")

@@ -49,7 +49,7 @@ ELEMENTS: dict[str, frozenset[str]] = {
     **{tag: frozenset() for tag in _TEXT},
     "a": frozenset({"href", "rel", "target"}),
     "ol": frozenset({"start"}),
-    "th": frozenset({"style"}),
+    "th": frozenset({"style", "scope"}),
     "td": frozenset({"style"}),
     "time": frozenset({"datetime"}),
     "meta": frozenset({"charset", "name", "content"}),

@@ -48,7 +48,9 @@ class Run:
         self.content: SiteContent | None = None
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
-        site = Site(url=config.site_url or "", intros=read_intros(Path(config.docs_dir)))
+        site = Site(
+            url=config.site_url or "", repo_url=config.repo_url or "", intros=read_intros(Path(config.docs_dir))
+        )
         if self.serving:  # never raises: problems go to the terminal and the banner, the last good site stays up
             content = self.last_good.build(site, _practices_dir(config))
         else:

@@ -26,6 +26,7 @@ class Site:
     """Facts about the site that pages print: its address, and handwritten introductions to splice in."""
 
     url: str = ""  # the public address, ending in '/'; printed overviews write it out
+    repo_url: str = ""  # the repository (mkdocs.yml repo_url): the overview links to its new-practice form
     today: dt.date = field(default_factory=dt.date.today)
     intros: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 

@@ -11,6 +11,7 @@ from ..model import Practice
 from ..vocabularies import Term, Vocabulary
 from ..vocabulary_schema import SUCCESS_FACTOR_GROUPS
 from .base import Output, Site
+from .region_map import region_tiles
 
 
 def term_pages(catalogue: Catalogue, site: Site) -> list[Output]:
@@ -35,6 +36,7 @@ def section_index(catalogue: Catalogue, vocab: Vocabulary, site: Site) -> str:
     title = BY_KEY[vocab.key].title
     lines = [front_matter(title=title), site.intro(src, title)]
     if vocab.key == "regions":
+        lines.append(region_tiles(catalogue, src))
         lines.append("Regio's met praktijkvoorbeelden staan bovenaan; daaronder alle andere arbeidsmarktregio's.\n\n")
     terms = list(vocab)
     if vocab.key == "regions":
