@@ -54,6 +54,7 @@ def page_kinds() -> dict[str, str]:
         "success-factors": "handvatten/",
         "contacts": "contacten/",
         "finder": "zoeken/",
+        "overview": "overzicht/",
         "finder-with-query": "zoeken/?q=nazorg",
         "finder-with-site-pages": "zoeken/?q=privacy",
         "finder-with-facet": f"zoeken/?thema={theme}",

@@ -100,6 +100,7 @@ def overview_markdown(catalogue: Catalogue, site: Site) -> str:
         front_matter(
             title="Overzicht",
             description="Waar zijn praktijkvoorbeelden, en waar nog niet? Per thema, doelgroep en regio.",
+            hide=["navigation", "toc"],  # the tables need the page's full width
         ),
         site.intro(src, "Overzicht: wat is er, en waar nog niet?"),
         '<div class="kb-overview" markdown>\n\n',
