@@ -178,8 +178,11 @@ def test_keyboard_focus_is_visible_on_links_and_tabs(page: Any, site_url: str) -
 
 @pytest.mark.parametrize(
     "kind",
-    ["practice", "contacts", "theme-print", "region-print", "finder", "finder-with-query-and-facets"]
-    + ["home", "regions", "overview"],  # the tile map, and the tables that scroll inside their own region
+    # home and regions: the tile map; overview: its tables scroll inside their own region
+    [
+        *("practice", "contacts", "theme-print", "region-print", "finder", "finder-with-query-and-facets"),
+        *("home", "regions", "overview"),
+    ],
 )
 def test_phone_width_needs_no_horizontal_scrolling(kind: str, page: Any, site_url: str) -> None:
     page.set_viewport_size(PHONE)
