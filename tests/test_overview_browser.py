@@ -99,3 +99,19 @@ def test_tiles_are_a_list_of_links_named_with_their_counts(path: str, page: Any,
     twente = tiles.filter(has_text="Twente").first
     twente.click()
     assert urlparse(page.url).path.endswith("/regios/twente/")
+
+
+SCRIPTS_JS = (
+    "() => [...document.scripts].map(s => s.getAttribute('src') || 'inline').map(s => s.replace(/^(\\.\\.\\/)+/, ''))"
+)
+
+
+def test_the_maps_load_no_script_of_their_own_and_ask_no_other_host(page: Any, site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "themas/")
+    ordinary = sorted(page.evaluate(SCRIPTS_JS))
+    for path in ("overzicht/", "regios/", ""):
+        page.goto(site_url + path, wait_until="networkidle")
+        assert sorted(page.evaluate(SCRIPTS_JS)) == ordinary, path
+    assert requested and all(urlparse(url).hostname == "127.0.0.1" for url in requested), requested
