@@ -157,7 +157,7 @@ def matrix_table(matrix: GapMatrix, src: str, issue_url: str) -> str:
         f'<table class="kb-map" id="kb-map-{attr(view.anchor)}">\n'
         f"<caption>{caption}</caption>\n"
         f"<thead><tr>{head}</tr></thead>\n"
-        f"<tbody>{''.join(body)}</tbody>\n"
+        "<tbody>\n" + "\n".join(body) + "\n</tbody>\n"
         "</table>\n</div>\n\n"
     )
 
