@@ -73,7 +73,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.report_only:
         saved = json.loads((WORK / "results.json").read_text())
-        args.output.write_text(report.markdown(saved["machine"], saved["sizes"]), encoding="utf-8")
+        previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        text = report.markdown(saved["machine"], saved["sizes"]) + report.kept_sections(previous)
+        args.output.write_text(text, encoding="utf-8")
         return
     sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip()) or DEFAULT_SIZES
     started = time.perf_counter()
@@ -87,7 +89,8 @@ def main() -> None:
     machine["duration_s"] = time.perf_counter() - started
     WORK.mkdir(exist_ok=True)
     (WORK / "results.json").write_text(json.dumps({"machine": machine, "sizes": results}, indent=1))
-    args.output.write_text(report.markdown(machine, results), encoding="utf-8")
+    previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    args.output.write_text(report.markdown(machine, results) + report.kept_sections(previous), encoding="utf-8")
     log(f"written {args.output}")
 
 

@@ -57,6 +57,7 @@ def page_kinds() -> dict[str, str]:
         "success-factors": "handvatten/",
         "contacts": "contacten/",
         "finder": "zoeken/",
+        "overview": "overzicht/",
         "finder-with-query": "zoeken/?q=nazorg",
         "finder-with-site-pages": "zoeken/?q=privacy",
         "finder-with-facet": f"zoeken/?thema={theme}",
@@ -181,7 +182,11 @@ def test_keyboard_focus_is_visible_on_links_and_tabs(page: Any, site_url: str) -
 
 @pytest.mark.parametrize(
     "kind",
-    ["practice", "practice-list", "contacts", "theme-print", "region-print", "finder", "finder-with-query-and-facets"],
+    # home and regions: the tile map; overview: its tables scroll inside their own region
+    [
+        *("practice", "practice-list", "contacts", "theme-print", "region-print", "finder", "finder-with-query-and-facets"),
+        *("home", "regions", "overview"),
+    ],
 )
 def test_phone_width_needs_no_horizontal_scrolling(kind: str, page: Any, site_url: str) -> None:
     page.set_viewport_size(PHONE)

@@ -32,6 +32,7 @@ GOLDEN_OUTPUTS = (
     "handvatten/index.md",
     "bewijsladder/index.md",
     "index.md",
+    "overzicht.md",
 )
 
 

@@ -6,6 +6,7 @@ and links from elsewhere keep working."""
 
 from __future__ import annotations
 
+import posixpath
 from urllib.parse import quote
 
 from .facets import BY_KEY, FACETS
@@ -52,6 +53,8 @@ GLOSSARY = "begrippen/index.md"
 PRIVACY = "privacy.md"
 SELECTION = "selectie.md"  # "Mijn selectie": /selectie/, and /selectie/?p=slug,slug to share one
 SELECTION_ASSETS = "assets/selection/"  # its scripts and the list of practices they read
+OVERVIEW = "overzicht.md"  # the evidence-and-gap map: /overzicht/
+NEW_PRACTICE_FORM = "nieuw-praktijkvoorbeeld.yml"  # the issue form (.github/ISSUE_TEMPLATE/) for a new practice
 
 
 def term_src(vocabulary: str, term_id: str) -> str:
@@ -84,7 +87,7 @@ def printable(vocabulary: str) -> bool:
 
 # The issue form for reporting a change to a practice or its contacts (.github/ISSUE_TEMPLATE/).
 CHANGE_REQUEST_FORM = "gegevens-wijzigen.yml"
-# Reserved slugs below /praktijkvoorbeelden/ for the list of all practices sorted otherwise (pages/overview.py).
+# Reserved slugs below /praktijkvoorbeelden/ for the list of all practices sorted otherwise (pages/practice_list.py).
 PRACTICE_LIST = f"{PRACTICE_PAGES}/index.md"
 PRACTICE_LIST_SORTS: dict[str, str] = {"regio": "op-regio", "datum": "op-datum"}
 
@@ -97,3 +100,25 @@ def practice_list_src(sort: str = "") -> str:
 def change_request_url(repo_url: str, page: str) -> str:
     """The 'Gegevens wijzigen' issue form of the repository at ``repo_url``, with the page filled in."""
     return f"{repo_url.rstrip('/')}/issues/new?template={CHANGE_REQUEST_FORM}&pagina={quote(page, safe='')}"
+
+
+def finder_url(selected: dict[str, str]) -> str:
+    """The finder with facets ticked, by facet name -> id, its parameters in the order of ``FACETS`` as the
+    finder itself writes its address: 'zoeken/?thema=nazorg&doelgroep=vso'."""
+    query = "&".join(f"{facet.param}={selected[facet.name]}" for facet in FACETS if facet.name in selected)
+    return page_url(FINDER) + (f"?{query}" if query else "")
+
+
+def new_practice_issue(repo_url: str) -> str:
+    """The repository's form for proposing a new practice ('' without a repository)."""
+    return f"{repo_url.rstrip('/')}/issues/new?template={NEW_PRACTICE_FORM}" if repo_url else ""
+
+
+def href(target_url: str, from_src: str) -> str:
+    """A link in raw HTML from the page of ``from_src`` to ``target_url`` (below the site root, as
+    ``page_url`` gives it, a query allowed): MkDocs does not rewrite links in raw HTML."""
+    path, _, query = target_url.partition("?")
+    here = page_url(from_src).rstrip("/") or "."
+    relative = posixpath.relpath(path.rstrip("/") or ".", here)
+    relative = "./" if relative == "." else relative + "/"
+    return relative + (f"?{query}" if query else "")

@@ -207,6 +207,25 @@ PRINTED: tuple[str, ...] = tuple(sorted(facet.key for facet in FACETS if facet.p
 SPECS: tuple[VocabularySpec, ...] = tuple(facet.vocabulary for facet in FACETS)
 
 
+@dataclass(frozen=True)
+class GapMap:
+    """One view of the overview page (/overzicht/): a table with a row per term of one facet and a column per
+    term of another, each cell the practices with both. A new facet gets a map with one record here."""
+
+    rows: str  # the facet (its name) whose terms are the rows
+    columns: str  # the facet whose terms are the columns
+    title: str  # the view's heading and the table's caption
+    anchor: str  # the heading's id on the page
+
+
+GAP_MAPS: tuple[GapMap, ...] = (
+    GapMap("themes", "target_groups", "Thema's en doelgroepen", "themas-doelgroepen"),
+    GapMap("region", "themes", "Regio's en thema's", "regios-themas"),
+)
+# The facet whose highest term in a cell (in the order of its vocabulary file) shades the cell.
+GAP_MAP_SHADE = "evidence"
+
+
 def facet_field(name: str) -> Field:
     """The front-matter field of the facet ``name``, for the schema to place among the others."""
     return BY_NAME[name].field

@@ -16,6 +16,7 @@ from .glossary import glossary_pages
 from .home import home_pages
 from .navigation import nav_with_term_pages
 from .opendata import opendata_pages
+from .overview import overview_pages
 from .practice import practice_pages
 from .practice_list import practice_list_pages
 from .printing import print_pages
@@ -33,6 +34,7 @@ GENERATORS: tuple[Generator, ...] = (
     contact_pages,
     glossary_pages,
     home_pages,
+    overview_pages,  # the evidence-and-gap map: /overzicht/
     search_pages,  # the finder's data and its page /zoeken/, which carries the data's manifests
     opendata_pages,
     selection_pages,  # "Mijn selectie": /selectie/, its scripts and its list of practices

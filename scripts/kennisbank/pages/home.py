@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..addresses import CONTACTS, FINDER, GLOSSARY, HOME, section_src
+from ..addresses import CONTACTS, FINDER, GLOSSARY, HOME, OVERVIEW, section_src
 from ..catalogue import Catalogue
 from ..facets import FACETS
 from ..markup import front_matter, link, plural
 from .base import Output, Site
+from .region_map import region_tiles
 
 REGIONS_PLURAL = "arbeidsmarktregio's"
 
@@ -32,6 +33,11 @@ def home_markdown(catalogue: Catalogue, site: Site) -> str:
     pages = [f for f in FACETS if f.blurb and not f.folder]
     ways = [
         (FINDER, "Zoeken en filteren", "Zoek op woorden en filter op thema, doelgroep, regio, fase en bewijsniveau."),
+        (
+            OVERVIEW,
+            "Overzicht",
+            "Waar zijn voorbeelden, en waar nog niet? Thema's, doelgroepen en regio's in één tabel.",
+        ),
         *((section_src(f.key), f.short_title, f.blurb) for f in sections),
         (CONTACTS, "Contactpersonen", "Wie kunt u bellen of mailen over een aanpak?"),
         *((section_src(f.key), f.short_title, f.blurb) for f in pages),
@@ -44,5 +50,6 @@ def home_markdown(catalogue: Catalogue, site: Site) -> str:
         + counts
         + "## Zo vindt u wat u zoekt\n\n"
         + items
-        + "\n"
+        + "\n\n## Praktijkvoorbeelden per regio\n\n"
+        + region_tiles(catalogue, src)
     )

@@ -20,6 +20,7 @@ HIDE_TOC = ["toc"]
 # The facets a listed practice names, besides its title and summary: where, about what, for whom, when in
 # the route, and how well founded (success factors are too many for one line).
 LISTED_FACETS = tuple(BY_KEY[key] for key in ("regions", "themes", "target_groups", "phases", "evidence"))
+from .region_map import region_tiles
 
 
 def term_pages(catalogue: Catalogue, site: Site) -> list[Output]:
@@ -53,6 +54,7 @@ def section_index(catalogue: Catalogue, vocab: Vocabulary, site: Site) -> str:
     title = BY_KEY[vocab.key].title
     lines = [front_matter(title=title, hide=HIDE_TOC), site.intro(src, title)]
     if vocab.key == "regions":
+        lines.append(region_tiles(catalogue, src))
         lines.append("Regio's met praktijkvoorbeelden staan bovenaan; daaronder alle andere arbeidsmarktregio's.\n\n")
     for term in listed_terms(catalogue, vocab):
         count = len(catalogue.practices_with(vocab.key, term.id))
