@@ -184,7 +184,15 @@ def test_keyboard_focus_is_visible_on_links_and_tabs(page: Any, site_url: str) -
     "kind",
     # home and regions: the tile map; overview: its tables scroll inside their own region
     [
-        *("practice", "practice-list", "contacts", "theme-print", "region-print", "finder", "finder-with-query-and-facets"),
+        *(
+            "practice",
+            "practice-list",
+            "contacts",
+            "theme-print",
+            "region-print",
+            "finder",
+            "finder-with-query-and-facets",
+        ),
         *("home", "regions", "overview"),
     ],
 )

@@ -13,6 +13,7 @@ from ..model import Practice
 from ..vocabularies import Term, Vocabulary
 from ..vocabulary_schema import SUCCESS_FACTOR_GROUPS
 from .base import Output, Site
+from .region_map import region_tiles
 from .trust import EVIDENCE_NOTE
 
 # Sections and term pages list practices: Material's table of contents would repeat every title.
@@ -20,7 +21,6 @@ HIDE_TOC = ["toc"]
 # The facets a listed practice names, besides its title and summary: where, about what, for whom, when in
 # the route, and how well founded (success factors are too many for one line).
 LISTED_FACETS = tuple(BY_KEY[key] for key in ("regions", "themes", "target_groups", "phases", "evidence"))
-from .region_map import region_tiles
 
 
 def term_pages(catalogue: Catalogue, site: Site) -> list[Output]:
