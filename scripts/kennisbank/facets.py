@@ -39,6 +39,7 @@ class Facet:
     printable: bool = False  # a term with practices gets a print overview at /<folder>/<id>/afdrukken/
     blurb: str = ""  # what the home page says of the section; a facet without one is not listed there
     short: str = ""  # the title as a link in a list, where ``title`` is long
+    related: bool = False  # shared terms make practices related (related.py), and are named as the reason
 
     @property
     def short_title(self) -> str:
@@ -85,6 +86,7 @@ FACETS: tuple[Facet, ...] = (
         legend="Thema",
         param="thema",
         label="Thema's",
+        related=True,
         example="nazorg",
         folder="themas",
         browse=True,
@@ -105,6 +107,7 @@ FACETS: tuple[Facet, ...] = (
         legend="Doelgroep",
         param="doelgroep",
         label="Doelgroepen",
+        related=True,
         example="vso",
         folder="doelgroepen",
         browse=True,
@@ -145,6 +148,7 @@ FACETS: tuple[Facet, ...] = (
         legend="Fase",
         param="fase",
         label="Fase",
+        related=True,
         example="nazorg",
         folder="fasen",
         blurb="Tijdens school, de stap van school, nazorg, jongeren buiten beeld.",
@@ -185,6 +189,7 @@ FACETS: tuple[Facet, ...] = (
         legend="Werkzaam bestanddeel",
         param="bestanddeel",
         label="Werkzame bestanddelen",
+        related=True,
         example="regie-gemeente",
         page="handvatten/index.md",
         blurb="Wat werkt in de samenwerking tussen mbo en gemeente?",

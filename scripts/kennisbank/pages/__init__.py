@@ -14,6 +14,7 @@ from .base import Output, Site
 from .contacts import contact_pages
 from .glossary import glossary_pages
 from .home import home_pages
+from .news import news_pages
 from .opendata import opendata_pages
 from .practice import practice_pages
 from .printing import print_pages
@@ -32,6 +33,7 @@ GENERATORS: tuple[Generator, ...] = (
     home_pages,
     search_pages,  # the finder's data and its page /zoeken/, which carries the data's manifests
     opendata_pages,
+    news_pages,  # "Nieuw en gewijzigd" at /nieuw/ and its Atom feed /feed.xml
     selection_pages,  # "Mijn selectie": /selectie/, its scripts and its list of practices
 )
 

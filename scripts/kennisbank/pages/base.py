@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..history import FileHistory
+
 
 @dataclass(frozen=True)
 class Output:
@@ -28,6 +30,8 @@ class Site:
     url: str = ""  # the public address, ending in '/'; printed overviews write it out
     today: dt.date = field(default_factory=dt.date.today)
     intros: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The practices' version history by file name (history.py), read by the entry layer; empty: no history.
+    history: Mapping[str, FileHistory] = field(default_factory=lambda: MappingProxyType({}))
 
     def intro(self, src_uri: str, default_title: str) -> str:
         """The handwritten page at ``src_uri`` if there is one (it brings its own H1), else a plain H1."""

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from ..addresses import PRIVACY, practice_file, term_src
+from collections.abc import Mapping
+
+from ..addresses import PRIVACY, practice_file, practice_src, term_src
 from ..catalogue import Catalogue
 from ..facets import FACETS
+from ..history import Dates, practice_dates
 from ..markup import dutch_date, front_matter, link, plural, text, url
 from ..model import Contact, Practice
+from ..related import Related, reason
 from ..untrusted import wrap
 from ..vocabularies import Vocabularies
 from .base import Output, Site
@@ -14,24 +18,37 @@ from .selection import select_button
 
 
 def practice_pages(catalogue: Catalogue, site: Site) -> list[Output]:
+    titles = {p.slug: p.title for p in catalogue.practices}
     return [
-        Output(p.src_uri, practice_markdown(p, catalogue.vocabularies), edit_path=practice_file(p.slug))
+        Output(
+            p.src_uri,
+            practice_markdown(
+                p,
+                catalogue.vocabularies,
+                related_block(p, catalogue.related.get(p.slug, ()), titles, catalogue.vocabularies),
+                practice_dates(p, site.history),
+            ),
+            edit_path=practice_file(p.slug),
+        )
         for p in catalogue.practices
     ]
 
 
-def practice_markdown(practice: Practice, vocabularies: Vocabularies) -> str:
+def practice_markdown(
+    practice: Practice, vocabularies: Vocabularies, related: str = "", dates: Dates | None = None
+) -> str:
     src = practice.src_uri
     parts = [
         front_matter(title=practice.title, description=practice.summary),
         f"# {text(practice.title)}\n\n",
         f"{text(practice.summary)}\n{{: .kb-summary }}\n\n",
         select_button(practice),
-        metadata_panel(practice, vocabularies, src),
+        metadata_panel(practice, vocabularies, src, dates),
         key_figures(practice),
         contacts_block(practice, src),
         wrap(practice.body.strip()),
         links_block(practice),
+        related,
         source_block(practice),
     ]
     return "".join(parts)
@@ -42,7 +59,7 @@ def terms(vocabularies: Vocabularies, vocabulary: str, ids: tuple[str, ...], src
     return ", ".join(link(vocab[i].name, term_src(vocabulary, i), src) for i in ids)
 
 
-def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str) -> str:
+def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str, dates: Dates | None = None) -> str:
     # Where the practice is comes first, then the other facets every practice has, then its own details,
     # then the facets a practice may leave out.
     required = sorted((f for f in FACETS if f.field.required), key=lambda f: f.name != "region")
@@ -58,8 +75,32 @@ def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str) -> 
             rows.append((facet.label, terms(vocabularies, facet.key, facet.ids(practice), src)))
     rows.append(("Bron", source_line(practice)))
     rows.append(("Laatst gecontroleerd", dutch_date(practice.last_reviewed)))
+    if dates is not None:
+        rows.extend(date_rows(dates))
     body = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
     return f'<div class="kb-meta" markdown>\n\n{body}\n\n</div>\n\n'
+
+
+def date_rows(dates: Dates) -> list[tuple[str, str]]:
+    """When the practice came into the kennisbank and last changed; a fallback says that it is one."""
+    if not dates.from_history:
+        note = "onbekend (geen versiegeschiedenis); laatst gecontroleerd op " + dutch_date(dates.changed)
+        return [("Toegevoegd en gewijzigd", note)]
+    added = dutch_date(dates.added) if dates.added else "onbekend (niet in de beschikbare versiegeschiedenis)"
+    return [("Toegevoegd", added), ("Laatst gewijzigd", dutch_date(dates.changed))]
+
+
+def related_block(
+    practice: Practice, related: tuple[Related, ...], titles: Mapping[str, str], vocabularies: Vocabularies
+) -> str:
+    """'Vergelijkbare voorbeelden': the related practices, each with what it shares (related.py)."""
+    if not related:
+        return ""
+    src = practice.src_uri
+    items = "\n".join(
+        f"- {link(titles[r.slug], practice_src(r.slug), src)} ({text(reason(r, vocabularies))})" for r in related
+    )
+    return f'<div class="kb-related" markdown>\n\n## Vergelijkbare voorbeelden\n\n{items}\n\n</div>\n\n'
 
 
 def source_line(practice: Practice) -> str:
