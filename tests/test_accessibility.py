@@ -53,6 +53,7 @@ def page_kinds() -> dict[str, str]:
         "evidence-ladder": "bewijsladder/",
         "success-factors": "handvatten/",
         "contacts": "contacten/",
+        "news": "nieuw/",
         "finder": "zoeken/",
         "finder-with-query": "zoeken/?q=nazorg",
         "finder-with-site-pages": "zoeken/?q=privacy",
