@@ -21,6 +21,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .facets import FACETS, Facet
 from .model import Practice
@@ -31,13 +32,14 @@ MIN_RELATED = 3
 MAX_RELATED = 5
 KEEP_FRACTION = 0.5  # the 4th and 5th are shown only when they score at least this share of the best
 TEXT_WEIGHT = 0.5  # similar words count half as much as shared terms
-TEXT_STEMS = 30  # a practice's text vector keeps its strongest stems only
-CANDIDATE_BUDGET = 4000  # postings a practice looks at to gather candidates
-POOL = 60  # candidates scored in full
+TEXT_STEMS = 20  # a practice's text vector keeps its strongest stems only
+CANDIDATE_BUDGET = 2000  # postings a practice looks at to gather candidates
+POOL = 40  # candidates scored in full
 REASON_TERMS = 3  # the reason names the rarest shared terms, then how many more
 WORDS_ONLY = "vergelijkbare tekst"  # the reason when no term is shared
 
-Feature = tuple[str, str]  # (vocabulary key, term id), or ("stem", a word's stem)
+# A feature is a string, whose hash Python keeps: "<vocabulary key>\t<term id>", or " <a word's stem>".
+Feature = str
 RELATED_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.related)
 
 
@@ -52,7 +54,12 @@ class Related:
 
 
 def facet_features(practice: Practice) -> list[Feature]:
-    return [(facet.key, term_id) for facet in RELATED_FACETS for term_id in facet.ids(practice)]
+    return [f"{facet.key}\t{term_id}" for facet in RELATED_FACETS for term_id in facet.ids(practice)]
+
+
+def _term(feature: Feature) -> tuple[str, str]:
+    key, _, term_id = feature.partition("\t")
+    return key, term_id
 
 
 def text_counts(practice: Practice) -> Counter[str]:
@@ -69,7 +76,9 @@ def _idf(document_frequency: int, total: int) -> float:
 
 
 class _Vectors:
-    """Each practice's facet and text vectors (unit length), and the postings of every feature."""
+    """Each practice's vector: its facet terms and its text's strongest stems, each part of unit length, the
+    text's scaled so that a dot product is the facets' cosine plus ``TEXT_WEIGHT`` times the text's; and the
+    postings of every feature."""
 
     def __init__(self, practices: list[Practice]) -> None:
         total = len(practices)
@@ -78,24 +87,20 @@ class _Vectors:
         facet_df = Counter(f for features in facets for f in set(features))
         stem_df = Counter(stem for c in counts for stem in c)
         self.facets = [_normalised({f: _idf(facet_df[f], total) for f in features}) for features in facets]
-        self.text: list[dict[Feature, float]] = []
-        for c in counts:
-            weighted = {("stem", stem): (1 + math.log(n)) * _idf(stem_df[stem], total) for stem, n in c.items()}
-            strongest = heapq.nlargest(TEXT_STEMS, weighted.items(), key=lambda item: (item[1], item[0]))
-            self.text.append(_normalised(dict(strongest)))
+        stem_idf = {stem: _idf(n, total) for stem, n in stem_df.items()}
+        scale = math.sqrt(TEXT_WEIGHT)  # one vector per practice: its dot product is facets' + TEXT_WEIGHT * text's
+        self.vectors: list[dict[Feature, float]] = []
+        for features, c in zip(self.facets, counts, strict=True):
+            weighted = {" " + stem: (1 + math.log(n)) * stem_idf[stem] for stem, n in c.items()}
+            strongest = _normalised(dict(heapq.nlargest(TEXT_STEMS, weighted.items(), key=itemgetter(1))))
+            self.vectors.append({**features, **{f: w * scale for f, w in strongest.items()}})
         postings: dict[Feature, list[int]] = {}
         for i in range(total):
-            for feature in (*self.facets[i], *self.text[i]):
+            for feature in self.vectors[i]:
                 postings.setdefault(feature, []).append(i)
         self.postings = postings
         # A practice's features, rarest first (ties by the feature itself), for gathering candidates.
-        self.order = [
-            sorted(
-                (*self.facets[i], *self.text[i]),
-                key=lambda f: (len(postings[f]), f),
-            )
-            for i in range(total)
-        ]
+        self.order = [sorted(vector, key=lambda f: (len(postings[f]), f)) for vector in self.vectors]
 
     def candidates(self, i: int) -> list[int]:
         seen: Counter[int] = Counter()
@@ -107,16 +112,16 @@ class _Vectors:
             seen.update(posting)
             looked += len(posting)
         seen.pop(i, None)
-        return [j for j, _ in heapq.nsmallest(POOL, seen.items(), key=lambda item: (-item[1], item[0]))]
+        return [j for j, _ in seen.most_common(POOL)]  # ties: first seen first, which is deterministic
 
     def score(self, i: int, j: int) -> float:
-        return _dot(self.facets[i], self.facets[j]) + TEXT_WEIGHT * _dot(self.text[i], self.text[j])
+        return _dot(self.vectors[i], self.vectors[j])
 
 
 def _dot(a: Mapping[Feature, float], b: Mapping[Feature, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b[k] for k, w in a.items() if k in b)
+    # The shared keys in C; fsum is exact, so the set's order (which varies with string hashing) cannot
+    # change the result.
+    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
 def related_practices(practices: Iterable[Practice]) -> dict[str, tuple[Related, ...]]:
@@ -136,7 +141,11 @@ def related_practices(practices: Iterable[Practice]) -> dict[str, tuple[Related,
         chosen = [s for n, s in enumerate(scored[:MAX_RELATED]) if n < MIN_RELATED or s[0] >= best * KEEP_FRACTION]
         mine = vectors.facets[i]
         result[practice.slug] = tuple(
-            Related(slug, score, tuple(sorted((f for f in vectors.facets[j] if f in mine), key=lambda f: -mine[f])))
+            Related(
+                slug,
+                score,
+                tuple(_term(f) for f in sorted((f for f in vectors.facets[j] if f in mine), key=lambda f: -mine[f])),
+            )
             for score, slug, j in chosen
         )
     return result
