@@ -22,8 +22,6 @@ def write_section(path: Path, name: str, body: str) -> None:
     block = f"<!-- section:{name} -->\n{body.rstrip()}\n<!-- /section:{name} -->\n"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     pattern = re.compile(rf"<!-- section:{name} -->\n.*?<!-- /section:{name} -->\n", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: block, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
+    found = pattern.search(text)
+    text = pattern.sub(lambda _: block, text) if found else text.rstrip("\n") + "\n\n" + block
     path.write_text(text, encoding="utf-8")
