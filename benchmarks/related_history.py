@@ -123,11 +123,15 @@ def build_share(results: dict[int, dict[str, Any]], existing: str) -> str:
     )
 
 
+def _percent(fraction: float) -> str:
+    return f"{100 * fraction:.1f}%".replace(".", ",")
+
+
 def section(results: dict[int, dict[str, Any]], existing: str = "") -> str:
     rows = "\n".join(
         f"| {dutch_number(size)} | {_s(r['related_cpu'])} ({_s(r['related_wall'])}) | {_s(r['history_cpu'])} "
         f"({_s(r['history_wall'])}) | {_s(r['dates_cpu'])} | {_s(r['news_cpu'])} | "
-        f"{r['related_min']}–{r['related_max']} ({f'{100 * r['related_full']:.1f}'.replace('.', ',')}% met {MAX_RELATED}) |"
+        f"{r['related_min']}–{r['related_max']} ({_percent(r['related_full'])} met {MAX_RELATED}) |"
         for size, r in sorted(results.items())
     )
     return (
