@@ -113,3 +113,19 @@ def test_the_candidate_budget_keeps_the_answer_valid(practices, monkeypatch) -> 
     for slug, others in related_practices(practices).items():
         assert slug not in {r.slug for r in others}
         assert len(others) <= MAX_RELATED
+
+
+def test_the_benchmark_section_survives_a_new_report(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """benchmarks/related_history.py writes its own section of RESULTS.md; `make bench` keeps it."""
+    from benchmarks.sections import kept_sections, write_section
+
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Prestaties\n\nalt\n", encoding="utf-8")
+    write_section(results, "related-history", "## Verwant\n\neen\n")
+    write_section(results, "related-history", "## Verwant\n\ntwee\n")
+    text = results.read_text(encoding="utf-8")
+    assert text.count("## Verwant") == 1 and "twee" in text and "een\n" not in text
+    assert (
+        kept_sections(results)
+        == "\n<!-- section:related-history -->\n## Verwant\n\ntwee\n<!-- /section:related-history -->\n"
+    )
