@@ -151,8 +151,9 @@ def related_practices(practices: Iterable[Practice]) -> dict[str, tuple[Related,
     return result
 
 
-def reason(related: Related, vocabularies: Vocabularies) -> str:
-    """Why a practice is related, in the vocabularies' names: 'ook: Nazorg, Voortgezet speciaal onderwijs (vso)'."""
-    names = [vocabularies.by_key(key)[term_id].name for key, term_id in related.shared[:REASON_TERMS]]
-    more = len(related.shared) - REASON_TERMS
-    return "ook: " + (", ".join(names) if names else WORDS_ONLY) + (f" en {more} meer" if more > 0 else "")
+def reason(related: Related, vocabularies: Vocabularies, terms: int = REASON_TERMS, more: bool = True) -> str:
+    """Why a practice is related, in the vocabularies' names: 'ook: Nazorg, Voortgezet speciaal onderwijs (vso)',
+    the ``terms`` rarest shared terms and (with ``more``) how many others."""
+    names = [vocabularies.by_key(key)[term_id].name for key, term_id in related.shared[:terms]]
+    rest = len(related.shared) - terms
+    return "ook: " + (", ".join(names) if names else WORDS_ONLY) + (f" en {rest} meer" if more and rest > 0 else "")

@@ -16,7 +16,7 @@ from ..catalogue import Catalogue
 from ..facets import BY_KEY, PRINTED
 from ..markup import attr, dutch_date, front_matter, link, plural, text
 from ..model import Contact, Practice
-from ..related import reason
+from ..related import MIN_RELATED, reason
 from ..untrusted import wrap
 from ..vocabularies import Term, Vocabulary
 from .base import Output, Site
@@ -103,19 +103,23 @@ def practice_block(practice: Practice, catalogue: Catalogue, site: Site) -> str:
     if practice.key_figures:
         parts.append("### Kerncijfers\n\n" + "\n".join(f"- {text(f)}" for f in practice.key_figures) + "\n\n")
     parts.append(contacts(practice.contacts))
-    parts.append(related_line(practice, catalogue))
-    parts.append(f"**Bron:** {source(practice)}  \n**Online:** {written_url(site.absolute(practice.url))}\n")
+    parts.append(f"**Bron:** {source(practice)}  \n**Online:** {written_url(site.absolute(practice.url))}")
+    parts.append(related_line(practice, catalogue) + "\n")
     parts.append("{: .kb-print-source }\n\n</section>\n\n")
     return "".join(parts)
 
 
 def related_line(practice: Practice, catalogue: Catalogue) -> str:
-    """One line naming the related practices (related.py) and what each shares, to look up on the site."""
-    related = catalogue.related.get(practice.slug, ())
+    """One line, with the source in small print, naming the closest related practices (related.py) and the
+    rarest term each shares: the page of the practice lists them all, with every reason."""
+    related = catalogue.related.get(practice.slug, ())[:MIN_RELATED]
     if not related:
         return ""
-    titles = [f"{text(catalogue.by_slug(r.slug).title)} ({text(reason(r, catalogue.vocabularies))})" for r in related]
-    return "**Vergelijkbaar:** " + "; ".join(titles) + "\n\n"
+    titles = [
+        f"{text(catalogue.by_slug(r.slug).title)} ({text(reason(r, catalogue.vocabularies, terms=1, more=False))})"
+        for r in related
+    ]
+    return "  \n**Vergelijkbaar:** " + "; ".join(titles)
 
 
 def contacts(people: tuple[Contact, ...]) -> str:
