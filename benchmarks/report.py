@@ -550,20 +550,3 @@ op de kale bouw: dezelfde voorbeelden, MkDocs en Material zonder onze pijplijn, 
 
 {browser_table(results)}
 """
-
-
-# Sections that a separate script measures and writes into RESULTS.md by hand (their own commands): a run of
-# `make bench` keeps them, below its own tables, as they were.
-SEPARATE_SECTIONS = ("## Het overzicht en de regiokaart",)
-
-
-def kept_sections(previous: str) -> str:
-    """The ``SEPARATE_SECTIONS`` of the previous RESULTS.md, each up to the next '## ' heading."""
-    kept = []
-    for title in SEPARATE_SECTIONS:
-        start = previous.find("\n" + title + "\n")
-        if start < 0:
-            continue
-        end = previous.find("\n## ", start + len(title) + 2)
-        kept.append(previous[start + 1 : end if end >= 0 else len(previous)].rstrip() + "\n")
-    return "".join("\n" + section for section in kept)

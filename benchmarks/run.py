@@ -16,6 +16,7 @@ from typing import Any
 
 from . import browser, report
 from .projects import WORK, make_projects
+from .sections import kept_sections
 from .selection import selection_weight
 from .steps import STEPS, finder_index
 from .synthetic import read_source
@@ -73,9 +74,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.report_only:
         saved = json.loads((WORK / "results.json").read_text())
-        previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        text = report.markdown(saved["machine"], saved["sizes"]) + report.kept_sections(previous)
-        args.output.write_text(text, encoding="utf-8")
+        kept = kept_sections(args.output)
+        args.output.write_text(report.markdown(saved["machine"], saved["sizes"]) + kept, encoding="utf-8")
         return
     sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip()) or DEFAULT_SIZES
     started = time.perf_counter()
@@ -89,8 +89,8 @@ def main() -> None:
     machine["duration_s"] = time.perf_counter() - started
     WORK.mkdir(exist_ok=True)
     (WORK / "results.json").write_text(json.dumps({"machine": machine, "sizes": results}, indent=1))
-    previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-    args.output.write_text(report.markdown(machine, results) + report.kept_sections(previous), encoding="utf-8")
+    kept = kept_sections(args.output)  # the sections other scripts write (benchmarks/sections.py)
+    args.output.write_text(report.markdown(machine, results) + kept, encoding="utf-8")
     log(f"written {args.output}")
 
 

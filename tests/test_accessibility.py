@@ -56,6 +56,7 @@ def page_kinds() -> dict[str, str]:
         "evidence-ladder": "bewijsladder/",
         "success-factors": "handvatten/",
         "contacts": "contacten/",
+        "news": "nieuw/",
         "finder": "zoeken/",
         "overview": "overzicht/",
         "finder-with-query": "zoeken/?q=nazorg",

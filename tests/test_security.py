@@ -238,6 +238,7 @@ PAGE_KINDS = {
     "contacts": "contacten/",
     "finder": "zoeken/",
     "print overview": "themas/nazorg/afdrukken/",
+    "news": "nieuw/",
     "glossary": "begrippen/",
     "privacy": "privacy/",
     "404": "404.html",

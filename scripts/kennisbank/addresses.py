@@ -51,6 +51,8 @@ CONTACTS = "contacten.md"
 FINDER = "zoeken.md"
 GLOSSARY = "begrippen/index.md"
 PRIVACY = "privacy.md"
+NEWS = "nieuw.md"  # "Nieuw en gewijzigd": /nieuw/, the latest additions and changes
+FEED = "feed.xml"  # the same as an Atom feed, at the site's root
 SELECTION = "selectie.md"  # "Mijn selectie": /selectie/, and /selectie/?p=slug,slug to share one
 SELECTION_ASSETS = "assets/selection/"  # its scripts and the list of practices they read
 OVERVIEW = "overzicht.md"  # the evidence-and-gap map: /overzicht/

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from .errors import Problem, display_path
 from .facets import FACETS
 from .model import Contact, Practice
+from .related import Related, related_practices
 from .validation import withdrawn_elsewhere
 from .vocabularies import Vocabularies
 
@@ -41,8 +43,17 @@ class Catalogue:
     def practices_with(self, vocabulary: str, term_id: str) -> list[Practice]:
         return self.by_term[vocabulary][term_id]
 
+    @functools.cached_property
+    def related(self) -> dict[str, tuple[Related, ...]]:
+        """Each practice's related practices by slug (related.py), computed once for all pages."""
+        return related_practices(self.practices)
+
+    @functools.cached_property
+    def _slugs(self) -> dict[str, Practice]:
+        return {p.slug: p for p in self.practices}
+
     def by_slug(self, slug: str) -> Practice:
-        return next(p for p in self.practices if p.slug == slug)
+        return self._slugs[slug]
 
     def contacts(self) -> list[ContactEntry]:
         """Every contact that is not withdrawn, merged by e-mail (or name) across practices."""

@@ -40,6 +40,7 @@ class Facet:
     blurb: str = ""  # what the home page says of the section; a facet without one is not listed there
     short: str = ""  # the title as a link in a list, where ``title`` is long
     this: str = ""  # one term, pointed at: "dit thema" (a term page's "Zoek en filter binnen dit thema")
+    related: bool = False  # shared terms make practices related (related.py), and are named as the reason
 
     @property
     def short_title(self) -> str:
@@ -90,6 +91,7 @@ FACETS: tuple[Facet, ...] = (
         legend="Thema",
         param="thema",
         label="Thema's",
+        related=True,
         example="nazorg",
         folder="themas",
         this="dit thema",
@@ -111,6 +113,7 @@ FACETS: tuple[Facet, ...] = (
         legend="Doelgroep",
         param="doelgroep",
         label="Doelgroepen",
+        related=True,
         example="vso",
         folder="doelgroepen",
         browse=True,
@@ -151,6 +154,7 @@ FACETS: tuple[Facet, ...] = (
         legend="Fase",
         param="fase",
         label="Fase",
+        related=True,
         example="nazorg",
         folder="fasen",
         blurb="Tijdens school, de stap van school, nazorg, jongeren buiten beeld.",
@@ -191,6 +195,7 @@ FACETS: tuple[Facet, ...] = (
         legend="Werkzaam bestanddeel",
         param="bestanddeel",
         label="Werkzame bestanddelen",
+        related=True,
         example="regie-gemeente",
         page="handvatten/index.md",
         blurb="Wat werkt in de samenwerking tussen mbo en gemeente?",

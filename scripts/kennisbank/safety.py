@@ -53,7 +53,7 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "td": frozenset({"style"}),
     "time": frozenset({"datetime"}),
     "meta": frozenset({"charset", "name", "content"}),
-    "link": frozenset({"href", "rel"}),
+    "link": frozenset({"href", "rel", "type"}),
     "script": frozenset({"src", "type"}),
     "form": frozenset({"action", "method"}),
     "label": frozenset({"for"}),
@@ -70,6 +70,7 @@ _VALUES: dict[tuple[str, str], frozenset[str]] = {
     ("script", "type"): frozenset({"module", "application/json"}),
     ("a", "target"): frozenset({"_blank"}),
     ("th", "scope"): frozenset({"col", "row"}),
+    ("link", "type"): frozenset({"application/atom+xml"}),  # the feed in every page's head (overrides/main.html)
 }
 # Material's component on the repository link that asks GitHub for stars and releases on every visit.
 REPOSITORY_FACTS = "source"

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank.entry.git_history import read_history
 from kennisbank.entry.lunr_files import lunr_outputs
 from kennisbank.entry.mkdocs_dutch import speak_dutch
 from kennisbank.errors import ContentError
@@ -50,7 +51,10 @@ class Run:
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         site = Site(
-            url=config.site_url or "", repo_url=config.repo_url or "", intros=read_intros(Path(config.docs_dir))
+            url=config.site_url or "",
+            repo_url=config.repo_url or "",
+            intros=read_intros(Path(config.docs_dir)),
+            history=read_history(_practices_dir(config)),  # git is I/O: read here, handed to the pages as data
         )
         if self.serving:  # never raises: problems go to the terminal and the banner, the last good site stays up
             content = self.last_good.build(site, _practices_dir(config))

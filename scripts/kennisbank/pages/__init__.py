@@ -15,6 +15,7 @@ from .contacts import contact_pages
 from .glossary import glossary_pages
 from .home import home_pages
 from .navigation import nav_with_term_pages
+from .news import news_pages
 from .opendata import opendata_pages
 from .overview import overview_pages
 from .practice import practice_pages
@@ -37,6 +38,7 @@ GENERATORS: tuple[Generator, ...] = (
     overview_pages,  # the evidence-and-gap map: /overzicht/
     search_pages,  # the finder's data and its page /zoeken/, which carries the data's manifests
     opendata_pages,
+    news_pages,  # "Nieuw en gewijzigd" at /nieuw/ and its Atom feed /feed.xml
     selection_pages,  # "Mijn selectie": /selectie/, its scripts and its list of practices
 )
 

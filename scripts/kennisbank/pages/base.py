@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..history import FileHistory
+
 
 @dataclass(frozen=True)
 class Output:
@@ -29,6 +31,8 @@ class Site:
     today: dt.date = field(default_factory=dt.date.today)  # the build date: how old a source is counts from here
     repo_url: str = ""  # the repository (mkdocs.yml's repo_url): where readers report a change
     intros: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The practices' version history by file name (history.py), read by the entry layer; empty: no history.
+    history: Mapping[str, FileHistory] = field(default_factory=lambda: MappingProxyType({}))
 
     def intro(self, src_uri: str, default_title: str) -> str:
         """The handwritten page at ``src_uri`` if there is one (it brings its own H1), else a plain H1."""

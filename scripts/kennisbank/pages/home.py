@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..addresses import CONTACTS, FINDER, GLOSSARY, HOME, OVERVIEW, section_src
+from ..addresses import CONTACTS, FINDER, GLOSSARY, HOME, NEWS, OVERVIEW, section_src
 from ..catalogue import Catalogue
 from ..facets import FACETS
 from ..markup import front_matter, link, plural
@@ -42,6 +42,7 @@ def home_markdown(catalogue: Catalogue, site: Site) -> str:
         (CONTACTS, "Contactpersonen", "Wie kunt u bellen of mailen over een aanpak?"),
         *((section_src(f.key), f.short_title, f.blurb) for f in pages),
         (GLOSSARY, "Begrippenlijst", "Van RMC tot praktijkverklaring."),
+        (NEWS, "Nieuw en gewijzigd", "De voorbeelden die het laatst zijn toegevoegd of gewijzigd, ook als feed."),
     ]
     items = "\n".join(f"- {link(title, target, src)}: {description}" for target, title, description in ways)
     return (

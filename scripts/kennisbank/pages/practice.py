@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from ..addresses import PRIVACY, practice_file, section_src, term_src
+from collections.abc import Mapping
+
+from ..addresses import PRIVACY, practice_file, practice_src, section_src, term_src
 from ..catalogue import Catalogue
 from ..facets import BY_NAME, FACETS
+from ..history import Dates, practice_dates
 from ..markup import dutch_date, front_matter, link, plural, text, url
 from ..model import Contact, Practice
+from ..related import Related, reason
 from ..untrusted import wrap
 from ..vocabularies import Vocabularies
 from .base import Output, Site
@@ -17,13 +21,30 @@ EVIDENCE = BY_NAME["evidence"]
 
 
 def practice_pages(catalogue: Catalogue, site: Site) -> list[Output]:
+    titles = {p.slug: p.title for p in catalogue.practices}
     return [
-        Output(p.src_uri, practice_markdown(p, catalogue.vocabularies, site), edit_path=practice_file(p.slug))
+        Output(
+            p.src_uri,
+            practice_markdown(
+                p,
+                catalogue.vocabularies,
+                site,
+                related_block(p, catalogue.related.get(p.slug, ()), titles, catalogue.vocabularies),
+                practice_dates(p, site.history),
+            ),
+            edit_path=practice_file(p.slug),
+        )
         for p in catalogue.practices
     ]
 
 
-def practice_markdown(practice: Practice, vocabularies: Vocabularies, site: Site) -> str:
+def practice_markdown(
+    practice: Practice,
+    vocabularies: Vocabularies,
+    site: Site,
+    related: str = "",
+    dates: Dates | None = None,
+) -> str:
     src = practice.src_uri
     parts = [
         front_matter(title=practice.title, description=practice.summary),
@@ -32,11 +53,12 @@ def practice_markdown(practice: Practice, vocabularies: Vocabularies, site: Site
         dates_line(practice),
         age_notice(practice, site.today, site.repo_url, site.absolute(practice.url)),
         select_button(practice),
-        metadata_panel(practice, vocabularies, src),
+        metadata_panel(practice, vocabularies, src, dates),
         key_figures(practice),
         contacts_block(practice, src),
         wrap(practice.body.strip()),
         links_block(practice),
+        related,
         source_block(practice),
     ]
     return "".join(parts)
@@ -47,7 +69,7 @@ def terms(vocabularies: Vocabularies, vocabulary: str, ids: tuple[str, ...], src
     return ", ".join(link(vocab[i].name, term_src(vocabulary, i), src) for i in ids)
 
 
-def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str) -> str:
+def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str, dates: Dates | None = None) -> str:
     # Where the practice is comes first, then the other facets every practice has, then its own details,
     # then the facets a practice may leave out.
     required = sorted((f for f in FACETS if f.field.required), key=lambda f: f.name != "region")
@@ -64,6 +86,8 @@ def metadata_panel(practice: Practice, vocabularies: Vocabularies, src: str) -> 
             rows.append((facet.label, terms(vocabularies, facet.key, facet.ids(practice), src)))
     rows.append(("Bron", source_line(practice)))
     rows.append(("Vergeleken met de bron", dutch_date(practice.last_reviewed)))
+    if dates is not None:
+        rows.extend(date_rows(dates))
     body = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
     return f'<div class="kb-meta" markdown>\n\n{body}\n\n</div>\n\n'
 
@@ -72,6 +96,28 @@ def evidence_with_note(label: str, src: str) -> str:
     """The evidence label with what it is: the editors' reading of the source, not an independent assessment."""
     more = link("Over de bewijsladder", section_src("evidence"), src)
     return f'{label}  \n    <span class="kb-small">{EVIDENCE_NOTE} {more}.</span>'
+
+
+def date_rows(dates: Dates) -> list[tuple[str, str]]:
+    """When the practice came into the kennisbank and last changed; a fallback says that it is one."""
+    if not dates.from_history:
+        note = "onbekend (geen versiegeschiedenis); vergeleken met de bron op " + dutch_date(dates.changed)
+        return [("Toegevoegd en gewijzigd", note)]
+    added = dutch_date(dates.added) if dates.added else "onbekend (niet in de beschikbare versiegeschiedenis)"
+    return [("Toegevoegd", added), ("Laatst gewijzigd", dutch_date(dates.changed))]
+
+
+def related_block(
+    practice: Practice, related: tuple[Related, ...], titles: Mapping[str, str], vocabularies: Vocabularies
+) -> str:
+    """'Vergelijkbare voorbeelden': the related practices, each with what it shares (related.py)."""
+    if not related:
+        return ""
+    src = practice.src_uri
+    items = "\n".join(
+        f"- {link(titles[r.slug], practice_src(r.slug), src)} ({text(reason(r, vocabularies))})" for r in related
+    )
+    return f'<div class="kb-related" markdown>\n\n## Vergelijkbare voorbeelden\n\n{items}\n\n</div>\n\n'
 
 
 def source_line(practice: Practice) -> str:

@@ -16,6 +16,7 @@ from ..catalogue import Catalogue
 from ..facets import BY_KEY, PRINTED
 from ..markup import attr, dutch_date, front_matter, link, plural, text
 from ..model import Practice
+from ..related import MIN_RELATED, reason
 from ..untrusted import wrap
 from ..vocabularies import Term, Vocabulary
 from .base import Output, Site
@@ -107,9 +108,8 @@ def practice_block(practice: Practice, catalogue: Catalogue, site: Site) -> str:
     checked = f"Door de redactie {review_text(practice)}."
     if source_is_old(practice, site.today):
         checked += f" De bron is ouder dan {OLD_SOURCE_WORDS}: de situatie kan veranderd zijn."
-    parts.append(
-        f"**Bron:** {source(practice)}  \n{checked}  \n**Online:** {written_url(site.absolute(practice.url))}\n"
-    )
+    parts.append(f"**Bron:** {source(practice)}  \n{checked}  \n**Online:** {written_url(site.absolute(practice.url))}")
+    parts.append(related_line(practice, catalogue) + "\n")
     parts.append("{: .kb-print-source }\n\n</section>\n\n")
     return "".join(parts)
 
@@ -128,6 +128,19 @@ def sources_line(practices: list[Practice], site: Site) -> str:
     if undated:
         notes.append(f"{plural(undated, 'bron', 'bronnen')} zonder datum")
     return f"**Bronnen:** {span}" + "".join(f"; {n}" for n in notes) + "\n{: .kb-print-intro }\n\n"
+
+
+def related_line(practice: Practice, catalogue: Catalogue) -> str:
+    """One line, with the source in small print, naming the closest related practices (related.py) and the
+    rarest term each shares: the page of the practice lists them all, with every reason."""
+    related = catalogue.related.get(practice.slug, ())[:MIN_RELATED]
+    if not related:
+        return ""
+    titles = [
+        f"{text(catalogue.by_slug(r.slug).title)} ({text(reason(r, catalogue.vocabularies, terms=1, more=False))})"
+        for r in related
+    ]
+    return "  \n**Vergelijkbaar:** " + "; ".join(titles)
 
 
 def contacts(practice: Practice) -> str:
