@@ -228,8 +228,14 @@ def test_make_serve_shows_only_dutch_and_real_problems(tmp_path: Path) -> None:
     (tmp_path / "project").mkdir()
     copy = copy_project(tmp_path / "project")
     for name in ("Makefile", "requirements.lock", "pyproject.toml"):
-        shutil.copy2(REPO / name, copy / name)  # copy2: older than .venv/.installed, so nothing is installed
-    (copy / ".venv").symlink_to(REPO / ".venv")
+        shutil.copy2(REPO / name, copy / name)  # copy2 keeps their times
+    # The copy's .venv is the real one's parts, with a stamp of its own newer than the copied Makefile's
+    # inputs: make never installs anything, so the real .venv is never re-pointed at this temporary copy.
+    (copy / ".venv").mkdir()
+    for part in (REPO / ".venv").iterdir():
+        if part.name != ".installed":
+            (copy / ".venv" / part.name).symlink_to(part)
+    (copy / ".venv" / ".installed").touch()
     (copy / "scripts" / "kennisbank" / "__init__.py").touch()  # --watch scripts/kennisbank
     source = copy / "practices" / f"{SLUG}.md"
     source.write_text(source.read_text(encoding="utf-8").replace(*BROKEN_THEME, 1), encoding="utf-8")
