@@ -281,3 +281,32 @@ def test_the_terminal_formatter_labels_mkdocs_and_leaves_the_hook_alone() -> Non
     problem = "practices/x.md:3: themes: onbekend thema 'nazrg'"
     assert formatter.format(record("mkdocs.hooks.kennisbank", logging.WARNING, problem)) == problem
     assert formatter.format(record("mkdocs.commands.build", logging.ERROR, "Iets nieuws")) == "fout: Iets nieuws"
+
+
+def _menu(items: object) -> list[str]:
+    """The page paths of a MkDocs nav: strings, or lists and mappings of them."""
+    if isinstance(items, str):
+        return [items]
+    values = items.values() if isinstance(items, dict) else items if isinstance(items, list) else []
+    return [path for value in values for path in _menu(value)]
+
+
+def test_not_in_nav_covers_every_generated_page_and_no_page_of_docs() -> None:
+    """MkDocs lists the pages outside the menu on every build; the generated ones are meant to be (not_in_nav),
+    a page an editor adds to docs/ and forgets in the menu is still listed."""
+    from mkdocs.config import load_config
+
+    from kennisbank.pages import Site
+    from kennisbank.site import build_content
+
+    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    spec = config.not_in_nav
+    content = build_content(Site(url="/", intros={}), REPO / "practices", today=TODAY)
+    generated = [output.src_uri for output in content.outputs if output.src_uri.endswith(".md")]
+    written = [path.relative_to(REPO / "docs").as_posix() for path in (REPO / "docs").rglob("*.md")]
+    assert len(generated) > 100 and written
+    in_menu = set(_menu(config.nav))
+    assert "themas/index.md" in in_menu
+    assert [uri for uri in generated if uri not in in_menu and not spec.match_file(uri)] == []
+    assert [uri for uri in written if spec.match_file(uri)] == []
+    assert not spec.match_file("nieuwe-pagina.md") and not spec.match_file("handvatten/nieuw.md")

@@ -20,7 +20,7 @@ KENNISBANK_LOGGER = "mkdocs.hooks.kennisbank"
 _LABELS = {logging.ERROR: "fout: ", logging.CRITICAL: "fout: ", logging.WARNING: "let op: "}
 
 _QUIET = (
-    "Building documentation...",
+    "Building documentation",  # "..." while serving, "to directory: site" in `mkdocs build`
     "Cleaning site directory",
     "Detected file changes",
     "Reloading browsers",
