@@ -154,10 +154,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy
 
 
-def test_check_review_and_new_are_dutch(project: Path) -> None:
+def test_check_review_new_search_and_schema_are_dutch(project: Path) -> None:
     today = TODAY.isoformat()
     clean = invoke(["check", "--today", today])
     assert "alles in orde" in clean
+    found = invoke(["search", "jongeren", "--limit", "2"])
+    assert "resultaten voor 'jongeren'" in found
+    schema = invoke(["schema", "--check"])
     for path in sorted(INVALID.glob("*-*.md")):  # not "Capitals And Spaces.md", whose name is English
         shutil.copy(path, project / "practices" / path.name)
     failing = invoke(["check", "--today", today])
@@ -167,7 +170,7 @@ def test_check_review_and_new_are_dutch(project: Path) -> None:
     answers = "\n".join(["Voorbeeldstad: jobcoach na school", "atlantis", "twente", "nazorg", "vso", ""])
     created = invoke(["new", "--today", today], input=answers)
     assert "Nieuw praktijkvoorbeeld: " in created and "probeer het nog eens" in created
-    for output in (clean, failing, reviewed, created):
+    for output in (clean, failing, reviewed, created, found, schema):
         assert english(output) == [], output
 
 
