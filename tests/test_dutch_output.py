@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -224,30 +225,62 @@ def test_build_fine_and_failing_is_dutch(tmp_path: Path) -> None:
         assert english(output) == [], output
 
 
+_MAKE_ENV = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "MAKEFLAGS")}
+
+
+def _make_project(tmp_path: Path) -> Path:
+    """A copy of the project in which `make serve` runs with the repository's .venv."""
+    (tmp_path / "project").mkdir()
+    copy = copy_project(tmp_path / "project")
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        shutil.copy2(REPO / name, copy / name)
+        os.utime(copy / name, (0, 0))  # older than .venv/.installed, so make installs nothing
+    (copy / ".venv").symlink_to(REPO / ".venv")
+    (copy / "scripts" / "kennisbank" / "__init__.py").touch()  # --watch scripts/kennisbank
+    return copy
+
+
+def test_make_serve_on_a_port_in_use_says_so_in_dutch(tmp_path: Path) -> None:
+    copy = _make_project(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            ["make", "--no-print-directory", "serve", f"PORT={port}"],
+            cwd=copy,
+            capture_output=True,
+            text=True,
+            env=_MAKE_ENV,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode != 0
+    ours = [line for line in (result.stdout + result.stderr).splitlines() if line and not line.startswith("make: ")]
+    assert ours == [
+        f"Poort {port} is al in gebruik: draait make serve al in een andere terminal? Stop die met Ctrl+C, "
+        "of kies een andere poort: make serve PORT=8001"
+    ]
+
+
 @pytest.mark.slow
 def test_make_serve_shows_only_dutch_and_real_problems(tmp_path: Path) -> None:
     """`make serve` in a copy of the project: the practice's error and the broken link of a docs page, the
     address, and nothing else (no list of pages outside the menu, no MkDocs chatter)."""
-    (tmp_path / "project").mkdir()
-    copy = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
-        shutil.copy2(REPO / name, copy / name)  # copy2: older than .venv/.installed, so nothing is installed
-    (copy / ".venv").symlink_to(REPO / ".venv")
-    (copy / "scripts" / "kennisbank" / "__init__.py").touch()  # --watch scripts/kennisbank
+    copy = _make_project(tmp_path)
     source = copy / "practices" / f"{SLUG}.md"
     source.write_text(source.read_text(encoding="utf-8").replace(*BROKEN_THEME, 1), encoding="utf-8")
     with (copy / "docs" / "over.md").open("a", encoding="utf-8") as page:
         page.write("\n[kapot](nergens.md)\n")
     port = free_port()
     log = tmp_path / "serve.log"
-    env = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "MAKEFLAGS")}
     with log.open("w") as out:
         process = subprocess.Popen(
             ["make", "--no-print-directory", "serve", f"PORT={port}"],
             cwd=copy,
             stdout=out,
             stderr=subprocess.STDOUT,
-            env=env,
+            env=_MAKE_ENV,
             start_new_session=True,  # make and mkdocs in a group of their own, stopped together
         )
     base = f"http://127.0.0.1:{port}{site_path(copy)}"
