@@ -193,6 +193,12 @@ def test_mkdocs_messages_in_dutch_and_chatter_dropped() -> None:
         "Bedoelde je 'over.md'?"
     )
     assert dutch("Aborted with a BuildError!") == "Bouwen gestopt door de fout hierboven."
+    assert dutch("Config value 'site_nam': Unrecognised configuration name: site_nam") == (
+        "mkdocs.yml: site_nam: onbekende instelling; controleer de spelling."
+    )
+    assert dutch("Config value 'site_name': Required configuration not provided.") == (
+        "mkdocs.yml: site_name: deze instelling ontbreekt."
+    )
     assert dutch("Something MkDocs has not said before") == "Something MkDocs has not said before"  # still shown
 
 

@@ -76,6 +76,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"documentation files\.",
             r"mkdocs.yml: nav: '\g<link>' staat niet in docs/.",
         ),
+        (
+            r"Config value '(?P<name>[^']*)': Unrecognised configuration name: .*",
+            r"mkdocs.yml: \g<name>: onbekende instelling; controleer de spelling.",
+        ),
+        (
+            r"Config value '(?P<name>[^']*)': Required configuration not provided\.",
+            r"mkdocs.yml: \g<name>: deze instelling ontbreekt.",
+        ),
+        (r"Config value '(?P<name>[^']*)': ", r"mkdocs.yml: \g<name>: "),
+        (r"Error reading page '(?P<page>[^']*)': ", r"docs/\g<page>: kan de pagina niet lezen: "),
         (r"Aborted with a BuildError!$", "Bouwen gestopt door de fout hierboven."),
         (
             r"Aborted with .* in strict mode!$",
