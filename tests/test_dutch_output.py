@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from kennisbank.entry import click_dutch
 from kennisbank.entry.cli import cli
-from kennisbank.entry.mkdocs_dutch import DutchFormatter, dutch
+from kennisbank.entry.mkdocs_dutch import DutchFormatter, dutch, told_rebuilds
 
 from .conftest import REPO, TODAY, copy_project
 from .test_serve import fetch, free_port, site_path, wait_for
@@ -352,3 +352,24 @@ def test_not_in_nav_covers_every_generated_page_and_no_page_of_docs() -> None:
     assert [uri for uri in generated if uri not in in_menu and not spec.match_file(uri)] == []
     assert [uri for uri in written if spec.match_file(uri)] == []
     assert not spec.match_file("nieuwe-pagina.md") and not spec.match_file("handvatten/nieuw.md")
+
+
+def test_a_failed_rebuild_while_serving_is_told_in_dutch_and_the_server_goes_on(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    def broken() -> None:
+        raise Abort("Aborted with a configuration error!")
+
+    assert told_rebuilds(broken, MkDocsException)() is None
+    assert caplog.messages == [
+        "Bouwen gestopt: mkdocs.yml klopt niet (zie hierboven). De browser toont de vorige versie tot de fout is "
+        "opgelost."
+    ]
+
+    def faulty() -> None:
+        raise KeyError("nazorg")
+
+    with pytest.raises(KeyError):  # a fault in the program still shows its traceback
+        told_rebuilds(faulty, MkDocsException)()

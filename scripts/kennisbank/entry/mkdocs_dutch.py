@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from typing import Any
 
 KENNISBANK_LOGGER = "mkdocs.hooks.kennisbank"
 """The hook's own logger: its messages are Dutch already and carry their own 'waarschuwing:'."""
@@ -133,3 +135,20 @@ def speak_dutch(logger: logging.Logger) -> None:
         if isinstance(handler, logging.StreamHandler) and not isinstance(handler.formatter, DutchFormatter):
             handler.setFormatter(DutchFormatter())
             handler.addFilter(_shown)
+
+
+def told_rebuilds(builder: Callable[..., Any], failure: type[Exception]) -> Callable[..., Any]:
+    """The rebuild of `mkdocs serve`, whose MkDocs failures (``failure``: a broken mkdocs.yml, a build stopped
+    by an error) come out as Dutch lines instead of the traceback the server would print. The server keeps
+    running, the browser keeps the last site, and the next change is built again."""
+
+    def rebuild(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return builder(*args, **kwargs)
+        except failure as exc:
+            logging.getLogger("mkdocs.commands.serve").error(
+                "%s De browser toont de vorige versie tot de fout is opgelost.", dutch(str(exc)) or str(exc)
+            )
+            return None
+
+    return rebuild
