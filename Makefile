@@ -14,7 +14,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
+# A port in use (a second `make serve`) is told in one Dutch line instead of MkDocs' traceback after the first build.
+PORT_FREE := import socket; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); \
+	s.bind(('127.0.0.1', int('$(PORT)')))
+
 serve: $(STAMP)
+	@$(BIN)/python -c "$(PORT_FREE)" 2>/dev/null || { echo "Poort $(PORT) is al in gebruik: draait make serve al in \
+	een andere terminal? Stop die met Ctrl+C, of kies een andere poort: make serve PORT=8001" >&2; exit 1; }
 	@KENNISBANK_SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --watch practices --watch scripts/kennisbank
 
 build: $(STAMP)

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ from click.testing import CliRunner
 
 from kennisbank.entry import click_dutch
 from kennisbank.entry.cli import cli
-from kennisbank.entry.mkdocs_dutch import DutchFormatter, dutch
+from kennisbank.entry.mkdocs_dutch import DutchFormatter, dutch, told_rebuilds
 
 from .conftest import REPO, TODAY, copy_project
 from .test_serve import fetch, free_port, site_path, wait_for
@@ -154,10 +155,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy
 
 
-def test_check_review_and_new_are_dutch(project: Path) -> None:
+def test_check_review_new_search_and_schema_are_dutch(project: Path) -> None:
     today = TODAY.isoformat()
     clean = invoke(["check", "--today", today])
     assert "alles in orde" in clean
+    found = invoke(["search", "jongeren", "--limit", "2"])
+    assert "resultaten voor 'jongeren'" in found
+    schema = invoke(["schema", "--check"])
     for path in sorted(INVALID.glob("*-*.md")):  # not "Capitals And Spaces.md", whose name is English
         shutil.copy(path, project / "practices" / path.name)
     failing = invoke(["check", "--today", today])
@@ -167,7 +171,7 @@ def test_check_review_and_new_are_dutch(project: Path) -> None:
     answers = "\n".join(["Voorbeeldstad: jobcoach na school", "atlantis", "twente", "nazorg", "vso", ""])
     created = invoke(["new", "--today", today], input=answers)
     assert "Nieuw praktijkvoorbeeld: " in created and "probeer het nog eens" in created
-    for output in (clean, failing, reviewed, created):
+    for output in (clean, failing, reviewed, created, found, schema):
         assert english(output) == [], output
 
 
@@ -189,6 +193,12 @@ def test_mkdocs_messages_in_dutch_and_chatter_dropped() -> None:
         "Bedoelde je 'over.md'?"
     )
     assert dutch("Aborted with a BuildError!") == "Bouwen gestopt door de fout hierboven."
+    assert dutch("Config value 'site_nam': Unrecognised configuration name: site_nam") == (
+        "mkdocs.yml: site_nam: onbekende instelling; controleer de spelling."
+    )
+    assert dutch("Config value 'site_name': Required configuration not provided.") == (
+        "mkdocs.yml: site_name: deze instelling ontbreekt."
+    )
     assert dutch("Something MkDocs has not said before") == "Something MkDocs has not said before"  # still shown
 
 
@@ -221,36 +231,68 @@ def test_build_fine_and_failing_is_dutch(tmp_path: Path) -> None:
         assert english(output) == [], output
 
 
-@pytest.mark.slow
-def test_make_serve_shows_only_dutch_and_real_problems(tmp_path: Path) -> None:
-    """`make serve` in a copy of the project: the practice's error and the broken link of a docs page, the
-    address, and nothing else (no list of pages outside the menu, no MkDocs chatter)."""
+_MAKE_ENV = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "MAKEFLAGS")}
+
+
+def _make_project(tmp_path: Path) -> Path:
+    """A copy of the project in which `make serve` runs with the repository's .venv."""
     (tmp_path / "project").mkdir()
     copy = copy_project(tmp_path / "project")
     for name in ("Makefile", "requirements.lock", "pyproject.toml"):
-        shutil.copy2(REPO / name, copy / name)  # copy2 keeps their times
-    # The copy's .venv is the real one's parts, with a stamp of its own newer than the copied Makefile's
-    # inputs: make never installs anything, so the real .venv is never re-pointed at this temporary copy.
+        shutil.copy2(REPO / name, copy / name)
+        os.utime(copy / name, (0, 0))  # older than the stamp below, so make installs nothing
+    # The copy's .venv is the real one's parts with a stamp of its own (the real one may have none): make
+    # never installs anything, so the real .venv is never re-pointed at this temporary copy.
     (copy / ".venv").mkdir()
     for part in (REPO / ".venv").iterdir():
         if part.name != ".installed":
             (copy / ".venv" / part.name).symlink_to(part)
     (copy / ".venv" / ".installed").touch()
     (copy / "scripts" / "kennisbank" / "__init__.py").touch()  # --watch scripts/kennisbank
+    return copy
+
+
+def test_make_serve_on_a_port_in_use_says_so_in_dutch(tmp_path: Path) -> None:
+    copy = _make_project(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            ["make", "--no-print-directory", "serve", f"PORT={port}"],
+            cwd=copy,
+            capture_output=True,
+            text=True,
+            env=_MAKE_ENV,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode != 0
+    ours = [line for line in (result.stdout + result.stderr).splitlines() if line and not line.startswith("make: ")]
+    assert ours == [
+        f"Poort {port} is al in gebruik: draait make serve al in een andere terminal? Stop die met Ctrl+C, "
+        "of kies een andere poort: make serve PORT=8001"
+    ]
+
+
+@pytest.mark.slow
+def test_make_serve_shows_only_dutch_and_real_problems(tmp_path: Path) -> None:
+    """`make serve` in a copy of the project: the practice's error and the broken link of a docs page, the
+    address, and nothing else (no list of pages outside the menu, no MkDocs chatter)."""
+    copy = _make_project(tmp_path)
     source = copy / "practices" / f"{SLUG}.md"
     source.write_text(source.read_text(encoding="utf-8").replace(*BROKEN_THEME, 1), encoding="utf-8")
     with (copy / "docs" / "over.md").open("a", encoding="utf-8") as page:
         page.write("\n[kapot](nergens.md)\n")
     port = free_port()
     log = tmp_path / "serve.log"
-    env = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "MAKEFLAGS")}
     with log.open("w") as out:
         process = subprocess.Popen(
             ["make", "--no-print-directory", "serve", f"PORT={port}"],
             cwd=copy,
             stdout=out,
             stderr=subprocess.STDOUT,
-            env=env,
+            env=_MAKE_ENV,
             start_new_session=True,  # make and mkdocs in a group of their own, stopped together
         )
     base = f"http://127.0.0.1:{port}{site_path(copy)}"
@@ -287,3 +329,53 @@ def test_the_terminal_formatter_labels_mkdocs_and_leaves_the_hook_alone() -> Non
     problem = "practices/x.md:3: themes: onbekend thema 'nazrg'"
     assert formatter.format(record("mkdocs.hooks.kennisbank", logging.WARNING, problem)) == problem
     assert formatter.format(record("mkdocs.commands.build", logging.ERROR, "Iets nieuws")) == "fout: Iets nieuws"
+
+
+def _menu(items: object) -> list[str]:
+    """The page paths of a MkDocs nav: strings, or lists and mappings of them."""
+    if isinstance(items, str):
+        return [items]
+    values = items.values() if isinstance(items, dict) else items if isinstance(items, list) else []
+    return [path for value in values for path in _menu(value)]
+
+
+def test_not_in_nav_covers_every_generated_page_and_no_page_of_docs() -> None:
+    """MkDocs lists the pages outside the menu on every build; the generated ones are meant to be (not_in_nav),
+    a page an editor adds to docs/ and forgets in the menu is still listed."""
+    from mkdocs.config import load_config
+
+    from kennisbank.pages import Site
+    from kennisbank.site import build_content
+
+    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    spec = config.not_in_nav
+    content = build_content(Site(url="/", intros={}), REPO / "practices", today=TODAY)
+    generated = [output.src_uri for output in content.outputs if output.src_uri.endswith(".md")]
+    written = [path.relative_to(REPO / "docs").as_posix() for path in (REPO / "docs").rglob("*.md")]
+    assert len(generated) > 100 and written
+    in_menu = set(_menu(config.nav))
+    assert "themas/index.md" in in_menu
+    assert [uri for uri in generated if uri not in in_menu and not spec.match_file(uri)] == []
+    assert [uri for uri in written if spec.match_file(uri)] == []
+    assert not spec.match_file("nieuwe-pagina.md") and not spec.match_file("handvatten/nieuw.md")
+
+
+def test_a_failed_rebuild_while_serving_is_told_in_dutch_and_the_server_goes_on(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    def broken() -> None:
+        raise Abort("Aborted with a configuration error!")
+
+    assert told_rebuilds(broken, MkDocsException)() is None
+    assert caplog.messages == [
+        "Bouwen gestopt: mkdocs.yml klopt niet (zie hierboven). De browser toont de vorige versie tot de fout is "
+        "opgelost."
+    ]
+
+    def faulty() -> None:
+        raise KeyError("nazorg")
+
+    with pytest.raises(KeyError):  # a fault in the program still shows its traceback
+        told_rebuilds(faulty, MkDocsException)()

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from typing import Any
 
 KENNISBANK_LOGGER = "mkdocs.hooks.kennisbank"
 """The hook's own logger: its messages are Dutch already and carry their own 'waarschuwing:'."""
@@ -20,7 +22,7 @@ KENNISBANK_LOGGER = "mkdocs.hooks.kennisbank"
 _LABELS = {logging.ERROR: "fout: ", logging.CRITICAL: "fout: ", logging.WARNING: "let op: "}
 
 _QUIET = (
-    "Building documentation...",
+    "Building documentation",  # "..." while serving, "to directory: site" in `mkdocs build`
     "Cleaning site directory",
     "Detected file changes",
     "Reloading browsers",
@@ -76,6 +78,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"documentation files\.",
             r"mkdocs.yml: nav: '\g<link>' staat niet in docs/.",
         ),
+        (
+            r"Config value '(?P<name>[^']*)': Unrecognised configuration name: .*",
+            r"mkdocs.yml: \g<name>: onbekende instelling; controleer de spelling.",
+        ),
+        (
+            r"Config value '(?P<name>[^']*)': Required configuration not provided\.",
+            r"mkdocs.yml: \g<name>: deze instelling ontbreekt.",
+        ),
+        (r"Config value '(?P<name>[^']*)': ", r"mkdocs.yml: \g<name>: "),
+        (r"Error reading page '(?P<page>[^']*)': ", r"docs/\g<page>: kan de pagina niet lezen: "),
         (r"Aborted with a BuildError!$", "Bouwen gestopt door de fout hierboven."),
         (
             r"Aborted with .* in strict mode!$",
@@ -123,3 +135,20 @@ def speak_dutch(logger: logging.Logger) -> None:
         if isinstance(handler, logging.StreamHandler) and not isinstance(handler.formatter, DutchFormatter):
             handler.setFormatter(DutchFormatter())
             handler.addFilter(_shown)
+
+
+def told_rebuilds(builder: Callable[..., Any], failure: type[Exception]) -> Callable[..., Any]:
+    """The rebuild of `mkdocs serve`, whose MkDocs failures (``failure``: a broken mkdocs.yml, a build stopped
+    by an error) come out as Dutch lines instead of the traceback the server would print. The server keeps
+    running, the browser keeps the last site, and the next change is built again."""
+
+    def rebuild(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return builder(*args, **kwargs)
+        except failure as exc:
+            logging.getLogger("mkdocs.commands.serve").error(
+                "%s De browser toont de vorige versie tot de fout is opgelost.", dutch(str(exc)) or str(exc)
+            )
+            return None
+
+    return rebuild

@@ -12,13 +12,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kennisbank.entry.git_history import read_history
 from kennisbank.entry.lunr_files import lunr_outputs
-from kennisbank.entry.mkdocs_dutch import speak_dutch
+from kennisbank.entry.mkdocs_dutch import speak_dutch, told_rebuilds
 from kennisbank.errors import ContentError
 from kennisbank.leaks import packaged_theme_dirs, site_leaks
 from kennisbank.pages import Site, nav_with_term_pages
@@ -145,6 +146,11 @@ def _current() -> Run:
     if _run is None:
         _run = Run(serving=False)
     return _run
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    server.builder = told_rebuilds(server.builder, MkDocsException)  # a failed rebuild: Dutch, no traceback
+    return server
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
