@@ -85,3 +85,19 @@ def test_a_term_page_is_under_its_tab_with_a_left_column_and_no_toc(page: Any, s
     page.wait_for_function(CHECKED_JS, arg=[facet.param, term.id])
     page.wait_for_selector("#kb-finder-results li a", state="attached")
     assert page.locator("#kb-finder-results li").count() == len(catalogue.practices_with(key, term.id))
+
+
+def test_the_phone_menu_of_a_term_page_lists_the_sections_terms_without_a_table_of_contents(
+    page: Any, site_url: str
+) -> None:
+    catalogue = repo_catalogue()
+    term = next(t for t in catalogue.vocabularies.themes if catalogue.practices_with("themes", t.id))
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{site_url}themas/{term.id}/")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    drawer = page.locator(".md-nav--primary")
+    current = drawer.locator("a.md-nav__link--active").first
+    current.wait_for(state="visible")
+    assert current.inner_text().strip() == term.name
+    assert drawer.locator(".md-nav--secondary").first.is_hidden()
+    assert drawer.locator('label[for="__toc"]').first.is_hidden()
