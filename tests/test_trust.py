@@ -86,10 +86,17 @@ def test_page_of_an_old_source_has_the_notice_with_the_change_form(catalogue: Ca
     }
 
 
-def test_the_change_form_the_notice_opens_exists() -> None:
+def test_the_change_form_the_notice_opens_has_the_field_it_fills_in() -> None:
+    import yaml
+
+    from kennisbank.addresses import CHANGE_REQUEST_FORM
+
     from .conftest import REPO
 
-    assert (REPO / ".github" / "ISSUE_TEMPLATE" / "gegevens-wijzigen.yml").is_file()
+    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / CHANGE_REQUEST_FORM).read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert fields["pagina"]["type"] == "input"
+    assert any("situatie is veranderd" in option for option in fields["verzoek"]["attributes"]["options"])
 
 
 def test_page_without_a_source_date_says_so(catalogue: Catalogue) -> None:
