@@ -105,6 +105,13 @@ MISTAKES = (
         "aanhalingstekens",
     ),
     Mistake(
+        "lijst-zonder-komma",
+        "themes: [nazorg]",
+        'themes: ["nazorg" praktijkleren]',
+        "5: themes: de items van de lijst die hier begint met '[' staan niet goed: zet een komma tussen de items, "
+        "bijvoorbeeld [nazorg, school], en tekst met een komma of aanhalingsteken tussen aanhalingstekens",
+    ),
+    Mistake(
         "backslash",
         "summary: Een klein voorbeeld voor een redactiesessie in de tests.",
         'summary: "Een klein voorbeeld voor C:\\Documenten in de tests."',

@@ -63,6 +63,14 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
     if "quoted scalar" in context:
         quote = _character_at(text, exc.context_mark) or '"'
         return opened, _top_key(lines, opened), _unclosed_quote(quote)
+    closed_on_its_line = exc.context_mark is not None and "]" in lines[opened][exc.context_mark.column :]
+    if "flow sequence" in context and line == opened and closed_on_its_line:
+        return (
+            opened,
+            _top_key(lines, opened),
+            "de items van de lijst die hier begint met '[' staan niet goed: zet een komma tussen de items, "
+            "bijvoorbeeld [nazorg, school], en tekst met een komma of aanhalingsteken tussen aanhalingstekens",
+        )
     if "flow sequence" in context:
         return (
             opened,
