@@ -22,7 +22,7 @@ from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.query import Filters, Searcher, correct, edit_distance
 from kennisbank.search.shards import split
-from kennisbank.search.site_pages import SitePage, matching_pages, site_page_index
+from kennisbank.search.site_pages import SitePage, matching_pages, site_page_index, town_region
 from kennisbank.vocabularies import GlossaryEntry, Term
 
 from .conftest import FIXTURES, TODAY, repo_catalogue, repo_vocabularies
@@ -118,6 +118,12 @@ SITE_PAGES = [
     SitePage("Begrippenlijst", "begrippen/", "vsv voortijdig schoolverlaters; WSP Werkgeversservicepunt; bbl"),
     SitePage("Nazorg", "themas/nazorg/", "Nazorg na school Thema's"),
 ]
+# (town, its region page): a town typed alone names its region above the pages; a URL without a page is left out.
+SITE_TOWNS = [
+    ("Enschede", "regios/twente/"),
+    ("Hof van Twente", "regios/twente/"),
+    ("Nergenshuizen", "regios/nergens/"),
+]
 
 TEXTS = [
     "Coördinatie", "coördinatie.", "Regio's", "regio’s", "aoc's", "stages", "coaches", "vso-leerlingen",
@@ -152,6 +158,7 @@ EDITS = [
 ]  # fmt: skip
 
 PAGE_QUERIES = ["privacy", "twente", "toegankelijkheid", "privacy toegankelijkheid", "vsv", "nazorg", "pri", "site"]
+PAGE_QUERIES += ["Enschede", "hof van twente", "twente hof", "enschede privacy", "Nergenshuizen"]
 
 
 def catalogue() -> Catalogue:
@@ -206,7 +213,7 @@ def finder_cases() -> dict[str, Any]:
     data = build_search_data(catalogue())
     sharded = split(data.index, SHARD_BYTES)
     blocks = data.text_blocks(TEXT_BLOCK_BYTES)
-    outputs = search_outputs(data, sharded, blocks, SITE_PAGES)
+    outputs = search_outputs(data, sharded, blocks, SITE_PAGES, SITE_TOWNS)
     files = {
         o.src_uri.removeprefix(ASSETS): json.loads(o.content)
         for o in outputs
@@ -214,7 +221,7 @@ def finder_cases() -> dict[str, Any]:
     }
     searcher = Searcher(data)
     vocabulary = data.vocabulary
-    pages = site_page_index(SITE_PAGES)
+    pages = site_page_index(SITE_PAGES, SITE_TOWNS)
     return {
         "about": "Written by tests/test_finder_js.py from tests/finder_cases.py: do not edit; see there.",
         "boot": finder_boot(data, sharded, blocks),
@@ -254,6 +261,7 @@ def finder_cases() -> dict[str, Any]:
                 "limit": limit,
                 "stems": content_stems(q),
                 "titles": matching_pages(pages, content_stems(q), limit),
+                "town": town_region(pages, content_stems(q)),
             }
             for q in PAGE_QUERIES
             for limit in (5, 1)
