@@ -2,6 +2,7 @@
 
 python -m benchmarks.run                      # 100, 1,000 and 10,000 practices
 python -m benchmarks.run --sizes 100,1000     # quicker, for development
+python -m benchmarks.relevance                # only the relevance set, finder against Pagefind (also run last here)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import browser, report
+from . import browser, relevance, report
 from .projects import WORK, make_projects
 from .selection import selection_weight
 from .steps import STEPS, finder_index
@@ -73,7 +74,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.report_only:
         saved = json.loads((WORK / "results.json").read_text())
+        kept = relevance.saved_section(args.output)
         args.output.write_text(report.markdown(saved["machine"], saved["sizes"]), encoding="utf-8")
+        if kept:
+            relevance.write_section(kept, args.output)
         return
     sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip()) or DEFAULT_SIZES
     started = time.perf_counter()
@@ -88,6 +92,8 @@ def main() -> None:
     WORK.mkdir(exist_ok=True)
     (WORK / "results.json").write_text(json.dumps({"machine": machine, "sizes": results}, indent=1))
     args.output.write_text(report.markdown(machine, results), encoding="utf-8")
+    log("relevance: the finder and Pagefind on benchmarks/relevance.txt")
+    relevance.write_section(relevance.section(relevance.measure(relevance.read_queries())), args.output)
     log(f"written {args.output}")
 
 
