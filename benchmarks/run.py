@@ -2,6 +2,7 @@
 
 python -m benchmarks.run                      # 100, 1,000 and 10,000 practices
 python -m benchmarks.run --sizes 100,1000     # quicker, for development
+python -m benchmarks.relevance                # only the relevance set, finder against Pagefind (also run last here)
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import browser, report
+from . import browser, relevance, report
 from .projects import WORK, make_projects
-from .sections import kept_sections
+from .sections import kept_sections, write_section
 from .selection import selection_weight
 from .steps import STEPS, finder_index
 from .synthetic import read_source
@@ -91,6 +92,9 @@ def main() -> None:
     (WORK / "results.json").write_text(json.dumps({"machine": machine, "sizes": results}, indent=1))
     kept = kept_sections(args.output)  # the sections other scripts write (benchmarks/sections.py)
     args.output.write_text(report.markdown(machine, results) + kept, encoding="utf-8")
+    log("relevance: the finder and Pagefind on benchmarks/relevance.txt")
+    result = relevance.measure(relevance.read_queries())
+    write_section(args.output, relevance.SECTION, relevance.section(result))
     log(f"written {args.output}")
 
 

@@ -22,7 +22,7 @@ from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.query import Filters, Searcher, correct, edit_distance
 from kennisbank.search.shards import split
-from kennisbank.search.site_pages import SitePage, matching_pages, site_page_index
+from kennisbank.search.site_pages import SitePage, matching_pages, site_page_index, town_region
 from kennisbank.vocabularies import GlossaryEntry, Term
 
 from .conftest import FIXTURES, TODAY, repo_catalogue, repo_vocabularies
@@ -118,6 +118,12 @@ SITE_PAGES = [
     SitePage("Begrippenlijst", "begrippen/", "vsv voortijdig schoolverlaters; WSP Werkgeversservicepunt; bbl"),
     SitePage("Nazorg", "themas/nazorg/", "Nazorg na school Thema's"),
 ]
+# (town, its region page): a town typed alone names its region above the pages; a URL without a page is left out.
+SITE_TOWNS = [
+    ("Enschede", "regios/twente/"),
+    ("Hof van Twente", "regios/twente/"),
+    ("Nergenshuizen", "regios/nergens/"),
+]
 
 TEXTS = [
     "Coördinatie", "coördinatie.", "Regio's", "regio’s", "aoc's", "stages", "coaches", "vso-leerlingen",
@@ -134,6 +140,7 @@ QUERIES = [
     "werk jongeren", "jongeren jongeren werk", "de en het", "", "xyzzyq", "werkgeverspunt", "WSP", "wsp jongeren",
     "ministerie van onderwijs", "beroepsbegeleidende leerweg", "bbl zorg", "voortijdig schoolverlatrs",
     "cordinatie", "coachs", "werkgevres", "2022", "zomerschool vsv'ers", "praktijkleren", "nieuwkomers taal",
+    "Almelo", "Enschede", "Hengelo", "Weesp", "statushouders", "Enschede nazorg", "Vaste jobcoach",
 ]  # fmt: skip
 
 SELECTIONS: list[tuple[str, dict[str, list[str]]]] = [
@@ -152,12 +159,16 @@ EDITS = [
 ]  # fmt: skip
 
 PAGE_QUERIES = ["privacy", "twente", "toegankelijkheid", "privacy toegankelijkheid", "vsv", "nazorg", "pri", "site"]
+PAGE_QUERIES += ["Enschede", "hof van twente", "twente hof", "enschede privacy", "Nergenshuizen"]
 
 
 def catalogue() -> Catalogue:
     real = repo_vocabularies()
+    aliases = {"nieuw": ("statushouders", "anderstaligen")}  # a term's other words are in the index too
     terms = {
-        key: dataclasses.replace(real.by_key(key), terms=tuple(Term(i, name) for i, name in terms))
+        key: dataclasses.replace(
+            real.by_key(key), terms=tuple(Term(i, name, aliases=aliases.get(i, ())) for i, name in terms)
+        )
         for key, terms in VOCABULARIES.items()
     }
     vocabularies = dataclasses.replace(real, glossary=GLOSSARY, terms={**real.terms, **terms})
@@ -175,7 +186,8 @@ def catalogue() -> Catalogue:
             phases=phases,
             evidence=evidence,
             success_factors=factors,
-            municipalities=(),
+            # every other practice in Twente names Enschede: it ranks above the region's others for 'Enschede'
+            municipalities=("Enschede",) if region == "twente" and number % 2 == 0 else (),
             organisations=(),
             key_figures=(),
         )
@@ -206,7 +218,7 @@ def finder_cases() -> dict[str, Any]:
     data = build_search_data(catalogue())
     sharded = split(data.index, SHARD_BYTES)
     blocks = data.text_blocks(TEXT_BLOCK_BYTES)
-    outputs = search_outputs(data, sharded, blocks, SITE_PAGES)
+    outputs = search_outputs(data, sharded, blocks, SITE_PAGES, SITE_TOWNS)
     files = {
         o.src_uri.removeprefix(ASSETS): json.loads(o.content)
         for o in outputs
@@ -214,7 +226,7 @@ def finder_cases() -> dict[str, Any]:
     }
     searcher = Searcher(data)
     vocabulary = data.vocabulary
-    pages = site_page_index(SITE_PAGES)
+    pages = site_page_index(SITE_PAGES, SITE_TOWNS)
     return {
         "about": "Written by tests/test_finder_js.py from tests/finder_cases.py: do not edit; see there.",
         "boot": finder_boot(data, sharded, blocks),
@@ -254,6 +266,7 @@ def finder_cases() -> dict[str, Any]:
                 "limit": limit,
                 "stems": content_stems(q),
                 "titles": matching_pages(pages, content_stems(q), limit),
+                "town": town_region(pages, content_stems(q)),
             }
             for q in PAGE_QUERIES
             for limit in (5, 1)

@@ -89,23 +89,23 @@ def test_typing_and_ticking_update_results_counts_and_url(watched, site_url: str
     open_finder(watched, site_url)
     catalogue = repo_catalogue()
     assert len(slugs(watched)) == len(catalogue.practices)
-    watched.fill("#kb-finder-q", "jongeren")
+    watched.fill("#kb-finder-q", "werkgevers")
     watched.wait_for_function(
         f"document.querySelector('#kb-finder-status').textContent !== '{len(catalogue.practices)} resultaten'"
     )
     twente_label = watched.inner_text("label[for='kb-regio-twente']")
-    expected_twente = [r.slug for r in searcher.search("jongeren", Filters({"region": frozenset({"twente"})}))]
+    expected_twente = [r.slug for r in searcher.search("werkgevers", Filters({"region": frozenset({"twente"})}))]
     assert twente_label.endswith(f"({len(expected_twente)})")
     watched.check("#kb-regio-twente")
     watched.wait_for_function("location.search.includes('regio=twente')")
     assert slugs(watched) == expected_twente
-    assert "q=jongeren" in watched.url
+    assert "q=werkgevers" in watched.url
     marks = watched.eval_on_selector_all(".kb-result mark", "ms => ms.map(m => m.textContent.toLowerCase())")
-    assert marks and all(stem(m) == stem("jongeren") for m in marks)
+    assert marks and all(stem(m) == stem("werkgevers") for m in marks)
     # reload: the same view
     watched.reload()
     watched.wait_for_selector("#kb-finder[data-ready]")
-    assert watched.input_value("#kb-finder-q") == "jongeren"
+    assert watched.input_value("#kb-finder-q") == "werkgevers"
     assert watched.is_checked("#kb-regio-twente")
     assert slugs(watched) == expected_twente
     # back: the view before ticking Twente

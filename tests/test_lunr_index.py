@@ -50,7 +50,7 @@ def real_docs() -> list[SearchDocument]:
     catalogue = repo_catalogue()
     docs = search_documents(catalogue, from_glossary(catalogue.vocabularies.glossary))
     odd = "Stage's -- coaches’s  x's's\u00a0de HET-mbo\t’t 2022 ... é É ß"
-    return [*docs, dataclasses.replace(docs[0], ref=str(len(docs)), body=odd, meta="")]
+    return [*docs, dataclasses.replace(docs[0], ref=str(len(docs)), body=odd, labels="")]
 
 
 def test_the_index_of_the_real_practices_is_lunrs_to_the_byte(real_docs: list[SearchDocument]) -> None:
@@ -71,8 +71,8 @@ TEXT = st.lists(WORDS, max_size=12).map(" ".join)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(TEXT, TEXT, TEXT, TEXT), min_size=1, max_size=6))
-def test_any_small_collection_is_indexed_as_lunr_does(fields: list[tuple[str, str, str, str]]) -> None:
+@given(st.lists(st.tuples(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT), min_size=1, max_size=6))
+def test_any_small_collection_is_indexed_as_lunr_does(fields: list[tuple[str, ...]]) -> None:
     docs = [SearchDocument(str(i), *texts) for i, texts in enumerate(fields)]
     ours = build_index(docs)
     theirs = lunr_builder_index(docs)

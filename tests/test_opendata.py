@@ -116,7 +116,7 @@ def test_finder_page_carries_the_settings_and_manifests_as_json(outputs: dict[st
     boot = finder_boot(outputs)
     settings = {"synonyms", "stopWords", "wordCharacters", "loanwordPluralEndings"}
     assert settings | {"index", "texts", "core", "words"} <= set(boot)
-    assert boot["index"]["fields"] == ["title", "summary", "meta", "body"]
+    assert boot["index"]["fields"] == ["title", "summary", "labels", "body", "about", "towns"]
     assert len(boot["index"]["shards"]) == len(boot["index"]["files"]) >= 1
     words = json.loads(outputs["assets/finder/" + boot["words"]])
     terms = [entry[0] for name in boot["index"]["files"] for entry in json.loads(outputs["assets/finder/" + name])]

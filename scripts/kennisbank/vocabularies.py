@@ -30,6 +30,7 @@ class Term:
     name: str
     description: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()  # other words for the term, for the search index
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def load_vocabularies(directory: Path) -> Vocabularies:
 def _term(entry: Entry, spec: VocabularySpec) -> Term:
     values = entry.values
     extra = {name: values.get(name, "") for name in spec.extra_fields}
-    return Term(values["id"], values["name"], values.get("description", ""), extra)
+    return Term(values["id"], values["name"], values.get("description", ""), extra, tuple(values.get("aliases", ())))
 
 
 def _glossary_entry(entry: Entry) -> GlossaryEntry:

@@ -48,7 +48,16 @@ DESCRIPTION = Field(
     "description", Kind.PARAGRAPH, "Uitleg in gewone zinnen, zonder opmaak.", required=True, max_length=600
 )
 
-TERM_FIELDS: tuple[Field, ...] = (ID, NAME, DESCRIPTION)
+ALIASES = Field(
+    "aliases",
+    Kind.TEXT_LIST,
+    "Andere woorden waarmee professionals dit bedoelen (afkortingen, spreektaal, oude namen); de zoekfunctie "
+    "vindt de term ook onder deze woorden. Mag ontbreken.",
+    max_length=60,
+    max_items=12,
+)
+
+TERM_FIELDS: tuple[Field, ...] = (ID, NAME, DESCRIPTION, ALIASES)
 REGION_FIELDS: tuple[Field, ...] = (
     ID,
     NAME,
@@ -62,6 +71,7 @@ REGION_FIELDS: tuple[Field, ...] = (
         example="AM05",
     ),
     dataclasses.replace(DESCRIPTION, required=False),
+    ALIASES,
 )
 SUCCESS_FACTOR_FIELDS: tuple[Field, ...] = (
     ID,
@@ -74,6 +84,7 @@ SUCCESS_FACTOR_FIELDS: tuple[Field, ...] = (
         choices=tuple(SUCCESS_FACTOR_GROUPS),
     ),
     DESCRIPTION,
+    ALIASES,
 )
 GLOSSARY_FIELDS: tuple[Field, ...] = (
     Field("term", Kind.TEXT, "Het begrip zoals het in lopende tekst staat.", required=True, max_length=60, unique=True),
@@ -174,6 +185,8 @@ DUTCH_NAMES: dict[str, str] = {
     "definitie": "definition",
     "betekenis": "definition",
     "synoniemen": "synonyms",
+    "aliassen": "aliases",
+    "andere_namen": "aliases",
     "gemeentecode": "gm_code",
     "regio": "region",
     "opgegaan_in": "merged_into",
@@ -275,7 +288,7 @@ class VocabularySpec:
     @property
     def extra_fields(self) -> tuple[str, ...]:
         """The fields a ``Term`` keeps in ``extra``."""
-        return tuple(f.name for f in self.fields if f.name not in ("id", "name", "description"))
+        return tuple(f.name for f in self.fields if f.name not in ("id", "name", "description", "aliases"))
 
     @property
     def each(self) -> str:

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { matchingPages, pageStems } from "../../scripts/kennisbank/search/finder/pages.js";
+import { matchingPages, pageStems, townRegion } from "../../scripts/kennisbank/search/finder/pages.js";
 import { readState, stateUrl } from "../../scripts/kennisbank/search/finder/state.js";
 import { cases, dataFiles, makeFinder, textPipeline } from "./helpers.mjs";
 
@@ -15,6 +15,7 @@ test("the pages a query lists are those of site_pages.matching_pages, in its ord
     assert.deepEqual(stems, c.stems, c.query);
     const titles = matchingPages(index, stems, c.limit).map((page) => page[0]);
     assert.deepEqual(titles, c.titles, `${c.query} ${c.limit}`);
+    assert.deepEqual(townRegion(index, stems), c.town, c.query);
   }
   assert.deepEqual(matchingPages(index, [], 5), []);
 });

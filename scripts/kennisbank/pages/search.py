@@ -30,6 +30,7 @@ and those come from the index built here.
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -107,10 +108,41 @@ def site_pages(catalogue: Catalogue, site: Site) -> list[SitePage]:
         vocab = catalogue.vocabularies.by_key(vocabulary)
         label = facet.title
         pages += [
-            SitePage(term_label(vocab, t), page_url(term_src(vocabulary, t.id)), f"{t.description} {label}")
+            SitePage(
+                term_label(vocab, t),
+                page_url(term_src(vocabulary, t.id)),
+                " ".join([t.description, label, *t.aliases, *(name for name, _ in region_towns(catalogue, t.id))]),
+            )
             for t in vocab
         ]
     return pages
+
+
+_PROVINCE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def region_towns(catalogue: Catalogue, region_id: str) -> list[tuple[str, str]]:
+    """(name, current gemeente) for every gemeente of a region and every former gemeente that merged into one
+    of them: what a region page lists, and the names a town query is matched on."""
+    municipalities = catalogue.vocabularies.municipalities
+    towns: list[tuple[str, str]] = []
+    for m in municipalities.in_region(region_id):
+        short = _PROVINCE.sub("", m.name)  # 'Hengelo (O.)' is typed 'Hengelo', where that is not ambiguous
+        found = municipalities.find(short) if short != m.name else None
+        names = (m.name, short) if found is not None and found.municipality == m else (m.name,)
+        towns += [(name, m.name) for name in (*names, *m.aliases)]
+        towns += [(old.name, m.name) for old in municipalities.former if old.merged_into == m.id]
+    return towns
+
+
+def town_pages(catalogue: Catalogue) -> list[tuple[str, str]]:
+    """(town, URL of its region page) for every town: current gemeenten first, then the former ones."""
+    towns = [
+        (name, page_url(term_src("regions", region.id)), name != current)
+        for region in catalogue.vocabularies.regions
+        for name, current in region_towns(catalogue, region.id)
+    ]
+    return [(name, url) for name, url, _ in sorted(towns, key=lambda town: town[2])]
 
 
 def finder_modules() -> list[tuple[str, bytes]]:
@@ -124,11 +156,12 @@ def search_outputs(
     sharded: ShardedIndex,
     blocks: list[TextBlock] | None = None,
     pages: list[SitePage] | None = None,
+    towns: list[tuple[str, str]] | None = None,
 ) -> list[Output]:
     """The data files and scripts below ``assets/finder/`` (not the page)."""
     blocks = data.text_blocks() if blocks is None else blocks
     outputs = [Output(ASSETS + DATA_FILE, compact(data.finder_data()))]
-    outputs.append(Output(ASSETS + PAGES_FILE, compact(site_page_index(pages or []))))
+    outputs.append(Output(ASSETS + PAGES_FILE, compact(site_page_index(pages or [], towns or []))))
     outputs += [Output(ASSETS + text_block_name(i), compact(b.content())) for i, b in enumerate(blocks)]
     terms = sorted(entry[0] for shard in sharded.shards for entry in shard)
     outputs.append(Output(ASSETS + WORDS_FILE, compact({"vocabulary": data.vocabulary, "terms": terms})))
@@ -144,5 +177,5 @@ def search_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     pages = site_pages(catalogue, site)
     return [
         finder_page(catalogue, site, finder_boot(data, sharded, blocks)),
-        *search_outputs(data, sharded, blocks, pages),
+        *search_outputs(data, sharded, blocks, pages, town_pages(catalogue)),
     ]

@@ -13,6 +13,7 @@ from ..model import Practice
 from ..vocabularies import Term, Vocabulary
 from ..vocabulary_schema import SUCCESS_FACTOR_GROUPS
 from .base import Output, Site
+from .print_intro import region_municipalities
 from .region_map import region_tiles
 from .trust import EVIDENCE_NOTE
 
@@ -111,6 +112,11 @@ def term_page(catalogue: Catalogue, vocab: Vocabulary, term: Term, site: Site) -
     ]
     if term.description:
         parts.append(f"{text(term.description)}\n\n")
+    if vocab.key == "regions":
+        municipalities = region_municipalities(catalogue, term)
+        if municipalities:
+            names = ", ".join(text(name) for name in municipalities)
+            parts.append(f"**Gemeenten in deze arbeidsmarktregio ({len(municipalities)}):** {names}\n\n")
     count = plural(len(practices), "praktijkvoorbeeld", "praktijkvoorbeelden")
     section = link(BY_KEY[vocab.key].title, section_src(vocab.key), src)
     parts.append(f"{count} · terug naar {section}\n{{: .kb-small }}\n\n")

@@ -24,14 +24,26 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..facets import FACETS
 from ..model import Practice
-from ..vocabularies import Vocabularies
+from ..municipalities import Municipalities
+from ..vocabularies import Term, Vocabularies
 from . import lunr_index
 from .lunr_index import LunrIndex
 from .pipeline import LOANWORD_PLURAL_ENDINGS, SEPARATOR, STOP_WORDS, WORD_CHARACTERS, trim
 from .synonyms import Synonyms, from_glossary
 
-# (field, boost): a word in the title counts ten times a word in the body.
-FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("summary", 4), ("meta", 2), ("body", 1))
+# (field, boost): a word in the title counts ten times a word in the body. ``labels``: the names the
+# practice page shows beside the text (themes, target groups, phase, evidence, success factors, region,
+# organisations, municipalities) and the aliases of those terms; ``about``: the descriptions of those
+# terms; ``towns``: every gemeente of the practice's region (and the former names that merged into one),
+# so that a town finds its region's practices, those naming the town (in ``labels``) first.
+FIELDS: tuple[tuple[str, int], ...] = (
+    ("title", 10),
+    ("summary", 4),
+    ("labels", 3),
+    ("body", 1),
+    ("about", 1),
+    ("towns", 3),
+)
 
 _MARKDOWN_NOISE = (
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [label](target) -> label
@@ -52,27 +64,77 @@ class SearchDocument:
     ref: str
     title: str
     summary: str
-    meta: str
+    labels: str
     body: str
+    about: str
+    towns: str
 
     def field(self, name: str) -> str:
         return str(getattr(self, name))
 
 
-def meta_text(practice: Practice, vocabularies: Vocabularies) -> str:
-    """Region, municipalities and organisations: 'vsv Twente' should find practices in Twente."""
-    parts = [vocabularies.regions[practice.region].name, *practice.municipalities, *practice.organisations]
-    return "\n".join(parts)
+def practice_terms(practice: Practice, vocabularies: Vocabularies) -> list[Term]:
+    """The vocabulary terms a practice carries, facet by facet (``facets.FACETS``), each once."""
+    terms: dict[tuple[str, str], Term] = {}
+    for facet in FACETS:
+        vocab = vocabularies.by_key(facet.key)
+        for term_id in facet.ids(practice):
+            if term_id in vocab:
+                terms.setdefault((facet.key, term_id), vocab[term_id])
+    return list(terms.values())
+
+
+def _with_former_names(names: Iterable[str], municipalities: Municipalities) -> list[str]:
+    """The names, and for each that is a gemeente its current name and the names that merged into it."""
+    out: list[str] = []
+    for name in names:
+        out.append(name)
+        match = municipalities.find(name)
+        if match is None:
+            continue
+        current = match.municipality
+        out += [current.name, *current.aliases]
+        out += [old.name for old in municipalities.former if old.merged_into == current.id]
+    return list(dict.fromkeys(out))
+
+
+def labels_text(practice: Practice, vocabularies: Vocabularies) -> str:
+    """The labels a practice page shows, and the aliases of its terms: 'vsv Twente' and 'Jongerenparticipatie'
+    find the practices that carry them."""
+    parts: list[str] = []
+    for term in practice_terms(practice, vocabularies):
+        parts += [term.name, *term.aliases]
+    parts += practice.organisations
+    parts += _with_former_names(practice.municipalities, vocabularies.municipalities)
+    return "\n".join(dict.fromkeys(parts))
+
+
+def about_text(practice: Practice, vocabularies: Vocabularies) -> str:
+    """The descriptions of the practice's terms (the words the vocabularies tie to each term)."""
+    return "\n".join(dict.fromkeys(t.description for t in practice_terms(practice, vocabularies) if t.description))
+
+
+def towns_text(practice: Practice, vocabularies: Vocabularies) -> str:
+    """Every gemeente of the practice's region, with its other names and the former gemeenten in it."""
+    municipalities = vocabularies.municipalities
+    names = [m.name for m in municipalities.in_region(practice.region)]
+    return "\n".join(_with_former_names(names, municipalities))
 
 
 def search_documents(catalogue: Catalogue, synonyms: Synonyms) -> list[SearchDocument]:
     docs = []
+    vocabularies = catalogue.vocabularies
+    towns: dict[str, str] = {}  # by region: the same text for every practice of a region
     for number, practice in enumerate(catalogue.practices):
+        if practice.region not in towns:
+            towns[practice.region] = towns_text(practice, vocabularies)
         fields = {
             "title": practice.title,
             "summary": practice.summary,
-            "meta": meta_text(practice, catalogue.vocabularies),
+            "labels": labels_text(practice, vocabularies),
             "body": "\n".join([*practice.key_figures, plain_text(practice.body)]),
+            "about": about_text(practice, vocabularies),
+            "towns": towns[practice.region],
         }
         # The canonical word of each glossary phrase goes into the field the phrase stands in.
         expanded = {name: " ".join([*value.split(), *synonyms.additions(value)]) for name, value in fields.items()}

@@ -10,6 +10,10 @@ with URLs from the site's root. A page is shown when it has every stem of the qu
 at the start of a word of its title (Dutch compounds: 'privacy' finds 'Privacyverklaring'; from
 ``PREFIX_FROM`` letters on); pages with more of them in their title come first, then the site's order.
 ``matching_pages`` is that rule in Python, for the tests; finder.js repeats it.
+
+A query that is the name of a gemeente (or of a former gemeente that merged into one) also says which
+labour-market region the town lies in: ``towns`` maps the stems of each town's name, joined by a space,
+to [the name as written, the region page]; ``town_region`` is that lookup (pages.js ``townRegion``).
 """
 
 from __future__ import annotations
@@ -35,7 +39,12 @@ def stems_of(text: str) -> list[str]:
     return index_terms(plain_text(text))
 
 
-def site_page_index(pages: Sequence[SitePage]) -> dict[str, Any]:
+def town_key(stems: Iterable[str]) -> str:
+    return " ".join(dict.fromkeys(stems))
+
+
+def site_page_index(pages: Sequence[SitePage], towns: Iterable[tuple[str, str]] = ()) -> dict[str, Any]:
+    """``towns``: (a town's name, the URL of its region's page), in the order they should win a tie."""
     text: dict[str, list[int]] = {}
     titles: dict[str, list[int]] = {}
     for number, page in enumerate(pages):
@@ -44,7 +53,28 @@ def site_page_index(pages: Sequence[SitePage]) -> dict[str, Any]:
             text.setdefault(stem, []).append(number)
         for stem in sorted(title_stems):
             titles.setdefault(stem, []).append(number)
-    return {"pages": [[p.title, p.url] for p in pages], "text": text, "titles": titles, "prefixFrom": PREFIX_FROM}
+    by_url = {page.url: number for number, page in enumerate(pages)}
+    town_pages: dict[str, list[Any]] = {}
+    for name, url in towns:
+        key = town_key(stems_of(name))
+        if key and url in by_url:
+            town_pages.setdefault(key, [name, by_url[url]])
+    return {
+        "pages": [[p.title, p.url] for p in pages],
+        "text": text,
+        "titles": titles,
+        "prefixFrom": PREFIX_FROM,
+        "towns": town_pages,
+    }
+
+
+def town_region(index: dict[str, Any], stems: Iterable[str]) -> tuple[str, str, str] | None:
+    """(the town, its region page's title, its URL) when the query's stems are a town's name, else None."""
+    found = index.get("towns", {}).get(town_key(stems))
+    if found is None:
+        return None
+    title, url = index["pages"][found[1]]
+    return str(found[0]), str(title), str(url)
 
 
 def _in_titles(index: dict[str, Any], stem: str) -> set[int]:

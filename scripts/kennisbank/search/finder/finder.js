@@ -19,7 +19,7 @@
 // for all of them at once instead of finding some only after the first ones arrived.
 import "./facets.js";
 import "./score.js";
-import { matchingPages, pageStems } from "./pages.js";
+import { matchingPages, pageStems, townRegion } from "./pages.js";
 import { earlyStems, noteText } from "./query.js";
 import { Finder } from "./search.js";
 import { Shards, Texts } from "./shards.js";
@@ -251,15 +251,27 @@ function main() {
       );
       return;
     }
-    const pages = matchingPages(finder.pages, stems, 5);
+    const town = townRegion(finder.pages, stems);
+    const pages = matchingPages(finder.pages, stems, 5).filter((page) => !town || page[1] !== town[2]);
     const items = pagesBox.querySelector("ul");
-    const key = JSON.stringify(pages);
+    const key = JSON.stringify([town, pages]);
     pagesBox.setAttribute("data-ready", String(mine)); // for the tests: the pages for this query are shown
     if (items.getAttribute("data-shown") === key) {
       return;
     }
     items.setAttribute("data-shown", key);
     items.textContent = "";
+    if (town) {
+      // "Kampen hoort bij arbeidsmarktregio Regio Zwolle (AM..)": the region page, first.
+      const item = document.createElement("li");
+      const anchor = document.createElement("a");
+      anchor.href = siteRoot + town[2];
+      anchor.textContent = town[1];
+      item.className = "kb-finder-town";
+      item.appendChild(document.createTextNode(town[0] + " hoort bij arbeidsmarktregio "));
+      item.appendChild(anchor);
+      items.appendChild(item);
+    }
     pages.forEach((page) => {
       const item = document.createElement("li");
       const anchor = document.createElement("a");
@@ -268,7 +280,7 @@ function main() {
       item.appendChild(anchor);
       items.appendChild(item);
     });
-    pagesBox.hidden = !pages.length;
+    pagesBox.hidden = !pages.length && !town;
   }
 
   async function update(typing) {

@@ -43,3 +43,14 @@ export function pageStems(text, terms) {
   });
   return stems;
 }
+
+/* site_pages.town_region: [town, region page title, url] when the stems are a town's name, else null. */
+export function townRegion(index, stems) {
+  const key = Array.from(new Set(stems)).join(" ");
+  const found = (index.towns || {})[key];
+  if (!found) {
+    return null;
+  }
+  const page = index.pages[found[1]];
+  return [found[0], page[0], page[1]];
+}
