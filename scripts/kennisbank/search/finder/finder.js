@@ -22,6 +22,7 @@ import "./score.js";
 import { matchingPages, pageStems } from "./pages.js";
 import { earlyStems, noteText } from "./query.js";
 import { Finder } from "./search.js";
+import { nearestLabels } from "./suggest.js";
 import { Shards, Texts } from "./shards.js";
 import { readState, stateUrl } from "./state.js";
 import { Synonyms, TextPipeline, markedPieces } from "./text.js";
@@ -48,6 +49,7 @@ function main() {
   const list = document.getElementById("kb-finder-results");
   const pagesBox = document.getElementById("kb-finder-pages");
   const browse = document.querySelector(".kb-finder-browse");
+  const nearBox = document.getElementById("kb-finder-near");
   const fieldsets = Array.from(root.querySelectorAll("fieldset[data-facet]"));
   const facetParams = fieldsets.map((fs) => [fs.getAttribute("data-facet"), fs.getAttribute("data-param")]);
   const initialUrl = location.href;
@@ -271,11 +273,31 @@ function main() {
     pagesBox.hidden = !pages.length;
   }
 
+  /* When nothing matches: the nearest labels as filters, and the overviews by theme and region. */
+  function showWayForward(state, none) {
+    if (browse) {
+      browse.hidden = !none;
+    }
+    const labels = none ? nearestLabels(finder.facets, finder.text.contentWords(state.q), finder.text, 5) : [];
+    const items = nearBox.querySelector("ul");
+    items.textContent = "";
+    labels.forEach((label) => {
+      const item = document.createElement("li");
+      const anchor = document.createElement("a");
+      anchor.href = stateUrl(location.pathname, { q: "", selected: { [label.attribute]: [label.id] } }, facetParams);
+      anchor.textContent = label.name;
+      item.appendChild(anchor);
+      items.appendChild(item);
+    });
+    nearBox.hidden = !labels.length;
+  }
+
   async function update(typing) {
     const state = formState();
     const mine = ++generation;
     try {
-      const found = await finder.search(state.q);
+      // The last word, with no space after it yet, is being typed: it matches as the start of a word.
+      const found = await finder.search(state.q, true);
       if (mine !== generation) {
         return; // a newer query has started meanwhile
       }
@@ -291,7 +313,7 @@ function main() {
         }
       }
       updateCounts(view.counts);
-      const message = noteText(found.terms);
+      const message = noteText(found.terms, found.unmatched);
       note.hidden = !message;
       setText(note, message);
       const count = shown.length === 1 ? "1 resultaat" : shown.length + " resultaten";
@@ -299,9 +321,7 @@ function main() {
       if (countBeside) {
         setText(countBeside, shown.length ? count : "Geen resultaten");
       }
-      if (browse) {
-        browse.hidden = true;
-      }
+      showWayForward(state, !shown.length);
       if (view !== shownView) {
         list.textContent = "";
         list.appendChild(pageItems(view, 0));
@@ -394,8 +414,8 @@ function main() {
     });
     // For the tests: the ranking as the finder computes it, best first.
     window.kennisbankFinder = {
-      search: (query) =>
-        finder.search(query).then((found) => Array.from(found.ranking.refs, (ref) => [ref, found.ranking.scores[ref]])),
+      search: (query, prefix) =>
+        finder.search(query, prefix).then((found) => Array.from(found.ranking.refs, (ref) => [ref, found.ranking.scores[ref]])),
     };
     return update().then(() => {
       // The typo vocabulary, while the reader reads: a later correction then waits for nothing.
