@@ -141,7 +141,7 @@ QUERIES = [
 # As typed into the finder (prefix): the last word, with no space after it, is the start of a word.
 PREFIX_QUERIES = [
     "hef", "heftr", "nazorg vs", "werkg", "stag ", "jongeren wer", "xyzzy nazo", "nazorg-", "ze", "coördin",
-    "praktijkverklarign", "voortijdig schoolverl", "de", "zomerschoolw", "leer",
+    "praktijkverklarign", "voortijdig schoolverl", "de", "zomerschoolw", "leer", "werkgeverspunt", "schoo",
 ]  # fmt: skip
 
 SELECTIONS: list[tuple[str, dict[str, list[str]]]] = [

@@ -7,15 +7,15 @@ in Python and in the browser (finder/query.js):
   stem, if that stem has at least ``MIN_COMPOUND_STEM`` letters ('heftruck' finds 'heftruckcertificat',
   'jonger' finds 'jongerenparticipatie'); shorter stems ('werk', 'zorg') would reach too much that has
   nothing to do with them ('zorgvuldig');
-- **a compound the index does not know**, and that is no typo of a word it knows (``query.correct``),
-  is split into a first part of at least ``MIN_PART`` letters
+- **a compound the index does not know**, and that is no typo of a word it knows (``query.correct``,
+  tried only when the word reaches nothing else), is split into a first part of at least ``MIN_PART`` letters
   that the index knows, and the rest (after a linking s, e or en): the longest first part whose rest
   the index knows too ('heftruckstage': 'heftruck' + 'stage'), else the longest first part alone
   ('schuldhulpverlening': 'schuldhulp', as the collection has no 'verlening'); each part reaches its own
   compounds, so 'schuldhulpverlening' finds what 'schuldhulp' finds. A rest under ``MIN_PART`` letters
   is no word, so 'kampen' is not 'kamp' + 'en'. The word being typed is not split: it is not whole yet;
 - **the word being typed** (the last word, with no space after it yet) also matches as a prefix of
-  index terms, from ``MIN_PREFIX`` letters on.
+  index terms, from ``MIN_PREFIX`` letters on; up to a final double vowel also with one vowel less.
 
 Each search for terms that start with a prefix takes the first ``MAX_EXPANSIONS`` in sorted order:
 terms are sorted in the index's shards too, so the browser finds them in the shard of the prefix (and
@@ -55,8 +55,12 @@ def prefixes(word: str, typing: bool) -> list[str]:
     word_stem = stem(word)
     if len(word_stem) >= MIN_COMPOUND_STEM:
         found.append(word_stem)
-    if typing and len(word) >= MIN_PREFIX and word not in found:
-        found.append(word)
+    if typing and len(word) >= MIN_PREFIX:
+        # The stemmer writes a long vowel single before a final consonant ('werkloos': 'werklos'), so a
+        # word typed up to a double vowel ('werkloo') also starts what it starts with one vowel less.
+        for typed in (word, word[:-1]) if re.search("(aa|ee|oo|uu)$", word) else (word,):
+            if typed not in found:
+                found.append(typed)
     return found
 
 

@@ -110,13 +110,13 @@ def analyse(
     for number, word in enumerate(typed):
         is_typing = typing and number == len(typed) - 1
         more, parts = reached(word, is_typing, terms_sorted), []
-        if not knows(stem(word)) and not more:
-            fixed = correct(word, vocabulary)
+        if not knows(stem(word)):
+            fixed = None if more else correct(word, vocabulary)
             if fixed:
                 word = fixed
             elif not is_typing:
                 parts = split(word, knows)
-                more = [t for t in part_terms(parts, terms_sorted) if t != stem(word)]
+                more = [t for t in dict.fromkeys([*more, *part_terms(parts, terms_sorted)]) if t != stem(word)]
         corrected.append(word)
         found.append((more, parts))
     stems = [stem(w) for w in corrected]

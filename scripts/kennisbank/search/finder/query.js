@@ -23,8 +23,14 @@ export function prefixes(text, word, typing) {
   if (stem.length >= MIN_COMPOUND_STEM) {
     found.push(stem);
   }
-  if (typing && word.length >= MIN_PREFIX && found.indexOf(word) === -1) {
-    found.push(word);
+  if (typing && word.length >= MIN_PREFIX) {
+    // The stemmer writes a long vowel single before a final consonant: 'werkloo' also as 'werklo'.
+    const typedForms = /(aa|ee|oo|uu)$/.test(word) ? [word, word.slice(0, -1)] : [word];
+    typedForms.forEach((typed) => {
+      if (found.indexOf(typed) === -1) {
+        found.push(typed);
+      }
+    });
   }
   return found;
 }

@@ -140,13 +140,14 @@ export class Finder {
     for (let i = 0; i < typed.length; i++) {
       const own = text.stem(typed[i]);
       const entry = { word: typed[i], more: more[i], parts: [] };
-      if (!knows(own) && !entry.more.length) {
-        const fixed = this.words && this.words.correct(typed[i]);
+      if (!knows(own)) {
+        const fixed = entry.more.length ? null : this.words && this.words.correct(typed[i]);
         if (fixed) {
           entry.word = fixed;
         } else if (!isTyping(i)) {
           entry.parts = await this.split(typed[i]);
-          entry.more = (await this.partTerms(entry.parts)).filter((t) => t !== own);
+          const all = entry.more.concat(await this.partTerms(entry.parts));
+          entry.more = Array.from(new Set(all)).filter((t) => t !== own);
         }
       }
       found.push(entry);
