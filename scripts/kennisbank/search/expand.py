@@ -13,7 +13,7 @@ in Python and in the browser (finder/query.js):
   the index knows too ('heftruckstage': 'heftruck' + 'stage'), else the longest first part alone
   ('schuldhulpverlening': 'schuldhulp', as the collection has no 'verlening'); each part reaches its own
   compounds, so 'schuldhulpverlening' finds what 'schuldhulp' finds. A rest under ``MIN_PART`` letters
-  is no word, so 'kampen' is not 'kamp' + 'en'. The word being typed is not split: it is not whole yet;
+  is no word, so 'kampen' is not 'kamp' + 'en'. The word being typed is split too ('schuldhulpverl');
 - **the word being typed** (the last word, with no space after it yet) also matches as a prefix of
   index terms, from ``MIN_PREFIX`` letters on; up to a final double vowel also with one vowel less.
 

@@ -114,7 +114,7 @@ def analyse(
             fixed = None if more else correct(word, vocabulary)
             if fixed:
                 word = fixed
-            elif not is_typing:
+            else:
                 parts = split(word, knows)
                 more = [t for t in dict.fromkeys([*more, *part_terms(parts, terms_sorted)]) if t != stem(word)]
         corrected.append(word)

@@ -286,6 +286,11 @@ function main() {
       const anchor = document.createElement("a");
       anchor.href = stateUrl(location.pathname, { q: "", selected: { [label.attribute]: [label.id] } }, facetParams);
       anchor.textContent = label.name;
+      // The query typed stays in the history: back from the label returns to it.
+      anchor.addEventListener("click", () => {
+        clearTimeout(typingTimer);
+        remember(false);
+      });
       item.appendChild(anchor);
       items.appendChild(item);
     });

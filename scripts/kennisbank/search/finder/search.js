@@ -144,7 +144,7 @@ export class Finder {
         const fixed = entry.more.length ? null : this.words && this.words.correct(typed[i]);
         if (fixed) {
           entry.word = fixed;
-        } else if (!isTyping(i)) {
+        } else {
           entry.parts = await this.split(typed[i]);
           const all = entry.more.concat(await this.partTerms(entry.parts));
           entry.more = Array.from(new Set(all)).filter((t) => t !== own);
