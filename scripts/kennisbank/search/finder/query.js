@@ -68,8 +68,8 @@ export function needCorrecting(text, typed, knows, more) {
 
 /* Step 3, after the words are corrected or split (found[i] = {word: as corrected, more: the other index
  * terms it reaches, parts: what it was split into}): glossary phrases become their canonical word. The
- * terms: [{word, stem, typed, expansions, corrected}], ``corrected`` true where the word searched for is
- * not the word typed. */
+ * terms: [{word, stem, typed, expansions, corrected, split}], ``corrected`` true where the word searched
+ * for is not the word typed, ``split`` where it is the parts of a compound. */
 export function queryTerms(text, synonyms, typed, found) {
   const corrected = found.map((f) => f.word);
   const stems = corrected.map((w) => text.stem(w));
@@ -78,14 +78,17 @@ export function queryTerms(text, synonyms, typed, found) {
   const phrases = synonyms.matches(stems).concat([[stems.length, stems.length, ""]]);
   for (const [start, end, canonical] of phrases) {
     for (let i = position; i < start; i++) {
-      const word = found[i].parts.length ? found[i].parts.join(" ") : corrected[i];
-      terms.push({ word, stem: stems[i], typed: typed[i], expansions: found[i].more, corrected: word !== typed[i] });
+      const split = found[i].parts.length > 0;
+      const word = split ? found[i].parts.join(" ") : corrected[i];
+      const more = found[i].more;
+      terms.push({ word, stem: stems[i], typed: typed[i], expansions: more, corrected: word !== typed[i], split });
     }
     if (canonical) {
       // A glossary phrase: corrected too if one of its words was ('praktijkverklarign').
       const typedPhrase = typed.slice(start, end).join(" ");
       const fixed = corrected.slice(start, end).join(" ") !== typedPhrase;
-      terms.push({ word: canonical, stem: text.stem(canonical), typed: typedPhrase, expansions: [], corrected: fixed });
+      const stem = text.stem(canonical);
+      terms.push({ word: canonical, stem, typed: typedPhrase, expansions: [], corrected: fixed, split: false });
     }
     position = end;
   }
