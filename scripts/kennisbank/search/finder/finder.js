@@ -19,10 +19,11 @@
 // for all of them at once instead of finding some only after the first ones arrived.
 import "./facets.js";
 import "./score.js";
-import { matchingPages, pageStems } from "./pages.js";
+import { showPages, showWayForward } from "./guides.js";
+import "./pages.js";
 import { earlyStems, noteText } from "./query.js";
 import { Finder } from "./search.js";
-import { nearestLabels } from "./suggest.js";
+import "./suggest.js";
 import { Shards, Texts } from "./shards.js";
 import { readState, stateUrl } from "./state.js";
 import { Synonyms, TextPipeline, markedPieces } from "./text.js";
@@ -232,70 +233,14 @@ function main() {
     return view;
   }
 
-  function showPages(terms, mine) {
-    if (!pagesBox) {
-      return;
-    }
-    const stems = pageStems(finder.text, terms);
-    if (!stems.length) {
-      pagesBox.hidden = true;
-      pagesBox.setAttribute("data-ready", String(mine));
-      return;
-    }
-    if (!finder.pages) {
-      finder.sitePages().then(
-        () => {
-          if (mine === generation) {
-            showPages(terms, mine);
-          }
-        },
-        () => {}
-      );
-      return;
-    }
-    const pages = matchingPages(finder.pages, stems, 5);
-    const items = pagesBox.querySelector("ul");
-    const key = JSON.stringify(pages);
-    pagesBox.setAttribute("data-ready", String(mine)); // for the tests: the pages for this query are shown
-    if (items.getAttribute("data-shown") === key) {
-      return;
-    }
-    items.setAttribute("data-shown", key);
-    items.textContent = "";
-    pages.forEach((page) => {
-      const item = document.createElement("li");
-      const anchor = document.createElement("a");
-      anchor.href = siteRoot + page[1];
-      anchor.textContent = page[0];
-      item.appendChild(anchor);
-      items.appendChild(item);
-    });
-    pagesBox.hidden = !pages.length;
-  }
-
-  /* When nothing matches: the nearest labels as filters, and the overviews by theme and region. */
-  function showWayForward(state, none) {
-    if (browse) {
-      browse.hidden = !none;
-    }
-    const labels = none ? nearestLabels(finder.facets, finder.text.contentWords(state.q), finder.text, 5) : [];
-    const items = nearBox.querySelector("ul");
-    items.textContent = "";
-    labels.forEach((label) => {
-      const item = document.createElement("li");
-      const anchor = document.createElement("a");
-      anchor.href = stateUrl(location.pathname, { q: "", selected: { [label.attribute]: [label.id] } }, facetParams);
-      anchor.textContent = label.name;
-      // The query typed stays in the history: back from the label returns to it.
-      anchor.addEventListener("click", () => {
-        clearTimeout(typingTimer);
-        remember(false);
-      });
-      item.appendChild(anchor);
-      items.appendChild(item);
-    });
-    nearBox.hidden = !labels.length;
-  }
+  /* The labels near the words typed link to the finder with that filter on; the query typed stays in
+   * the history, so back from the label returns to it. */
+  const labelHref = (label) =>
+    stateUrl(location.pathname, { q: "", selected: { [label.attribute]: [label.id] } }, facetParams);
+  const keepQuery = () => {
+    clearTimeout(typingTimer);
+    remember(false);
+  };
 
   async function update(typing) {
     const state = formState();
@@ -326,14 +271,14 @@ function main() {
       if (countBeside) {
         setText(countBeside, shown.length ? count : "Geen resultaten");
       }
-      showWayForward(state, !shown.length);
+      showWayForward(nearBox, browse, finder, state.q, !shown.length, labelHref, keepQuery);
       if (view !== shownView) {
         list.textContent = "";
         list.appendChild(pageItems(view, 0));
         shownView = view;
       }
       root.setAttribute("data-ready", String(mine));
-      showPages(found.terms, mine);
+      showPages(pagesBox, finder, found.terms, mine, (n) => n === generation, siteRoot);
       if (typing) {
         // After this frame: the responses are read on this thread, and must not hold up its painting.
         requestAnimationFrame(() => {
