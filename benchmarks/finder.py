@@ -131,7 +131,8 @@ def first_result_download(
     """Per typical query: gzipped bytes fetched before the first results, as finder.js asks for them:
     the page's own Markdown (it carries the manifests; Material's frame around it is not counted), the
     scripts (lunr's and every module of the finder), the core, every text block, and the shards of the
-    query's words and synonyms (asked for at once) and of its terms after typo correction. Not words.json,
+    query's words and synonyms (asked for at once) and of its terms after typo correction and compound
+    expansion (not the shards a split looks into for parts the index lacks). Not words.json,
     which comes after the first results."""
     base = gz(outputs[page]) + sum(gz(script) for script in finder_scripts(outputs))
     base += gz(outputs[ASSETS + DATA_FILE])
@@ -141,7 +142,9 @@ def first_result_download(
     for query in TYPICAL_QUERIES:
         typed = [stem(w) for w in words(query) if w not in STOP_WORDS]
         early = typed + [stem(canonical) for _, _, canonical in synonyms.matches(typed)]
-        stems = early + [t.stem for t in searcher.terms(query)]
+        # As the page searches (the last word as typed, --prefix): each word's own stem and the terms it
+        # reaches (compounds, the typed word's continuations), which lie in the shards of their prefixes.
+        stems = early + [s for t in searcher.terms(query, prefix=True) for s in t.group]
         numbers = {sharded.shard_of(s) for s in stems}
         sizes[query] = base + sum(gz(outputs[f"{ASSETS}index-{i}.json"]) for i in numbers)
     return sizes

@@ -141,6 +141,14 @@ QUERIES = [
     "ministerie van onderwijs", "beroepsbegeleidende leerweg", "bbl zorg", "voortijdig schoolverlatrs",
     "cordinatie", "coachs", "werkgevres", "2022", "zomerschool vsv'ers", "praktijkleren", "nieuwkomers taal",
     "Almelo", "Enschede", "Hengelo", "Weesp", "statushouders", "Enschede nazorg", "Vaste jobcoach",
+    # compounds and inflections (search/expand.py): a word inside a compound, a compound split into its parts
+    "heftruck", "certificaten", "nazorgtraject", "heftruckstage", "zomerschoolweken", "xyzzy nazorg",
+    "werkgeversservicepuntje", "taalcoaches", "leerbaanaanpak", "kampen",
+]  # fmt: skip
+# As typed into the finder (prefix): the last word, with no space after it, is the start of a word.
+PREFIX_QUERIES = [
+    "hef", "heftr", "nazorg vs", "werkg", "stag ", "jongeren wer", "xyzzy nazo", "nazorg-", "ze", "coördin",
+    "praktijkverklarign", "voortijdig schoolverl", "de", "zomerschoolw", "leer", "werkgeverspunt", "schoo",
 ]  # fmt: skip
 
 SELECTIONS: list[tuple[str, dict[str, list[str]]]] = [
@@ -214,6 +222,16 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOP_WORDS]
 
 
+def query_case(searcher: Searcher, query: str, prefix: bool) -> dict[str, Any]:
+    terms = searcher.terms(query, prefix)
+    return {
+        "query": query,
+        "terms": [{"word": t.word, "stem": t.stem, "typed": t.typed, "expansions": list(t.expansions)} for t in terms],
+        "unmatched": [t.typed for t in searcher.unmatched(terms)],
+        "results": [[r.ref, r.score] for r in searcher.search(query, prefix=prefix)],
+    }
+
+
 def finder_cases() -> dict[str, Any]:
     data = build_search_data(catalogue())
     sharded = split(data.index, SHARD_BYTES)
@@ -243,14 +261,8 @@ def finder_cases() -> dict[str, Any]:
             {"word": w, "correction": correct(w, vocabulary)}
             for w in dict.fromkeys([*(w for q in QUERIES for w in words(q)), "praktijkverklaringen", "jongren"])
         ],
-        "queries": [
-            {
-                "query": q,
-                "terms": [{"word": t.word, "stem": t.stem, "typed": t.typed} for t in searcher.terms(q)],
-                "results": [[r.ref, r.score] for r in searcher.search(q)],
-            }
-            for q in QUERIES
-        ],
+        "queries": [query_case(searcher, q, False) for q in QUERIES],
+        "prefixQueries": [query_case(searcher, q, True) for q in PREFIX_QUERIES],
         "facets": [
             {
                 "query": q,

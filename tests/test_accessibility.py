@@ -63,6 +63,8 @@ def page_kinds() -> dict[str, str]:
         "finder-with-site-pages": "zoeken/?q=privacy",
         "finder-with-facet": f"zoeken/?thema={theme}",
         "finder-with-query-and-facets": f"zoeken/?q=jongeren&thema={theme}&regio={region}",
+        "finder-partial-match": "zoeken/?q=xyzzy%20nazorg",
+        "finder-no-match": "zoeken/?q=xyzzy%20jongxyz",
         "glossary": "begrippen/",
         "about": "over/",
         "privacy": "privacy/",
@@ -80,6 +82,8 @@ READY: dict[str, tuple[str, ...]] = {
     "finder-with-site-pages": ("#kb-finder-pages:not([hidden]) a",),
     "finder-with-facet": (FINDER_RESULTS, ".kb-facet input:checked"),
     "finder-with-query-and-facets": (FINDER_RESULTS, ".kb-facet input:checked"),
+    "finder-partial-match": (FINDER_RESULTS, "#kb-finder-note:not([hidden])"),
+    "finder-no-match": ("#kb-finder-near:not([hidden]) a", ".kb-finder-browse:not([hidden])"),
 }
 
 

@@ -27,6 +27,8 @@ test("pages are matched on the words typed, or on a typo's correction, not on a 
   assert.deepEqual(pageStems(text, await finder.analyse("voortijdig schoolverlaters")), stems(["voortijdig", "schoolverlaters"]));
   assert.deepEqual(pageStems(text, await finder.analyse("praktijkverklarign")), stems(["praktijkverklaring"]));
   assert.deepEqual(pageStems(text, await finder.analyse("de nazorg")), stems(["nazorg"]));
+  // A compound split into its parts: the pages are matched on the compound as typed.
+  assert.deepEqual(pageStems(text, await finder.analyse("heftruckstage")), stems(["heftruckstage"]));
 });
 
 test("the state in the address: the text and each facet's values under its parameter", () => {

@@ -8,6 +8,7 @@ import {
   editDistance,
   maxDistance,
   noteText,
+  typingLast,
   typingPrefix,
 } from "../../scripts/kennisbank/search/finder/query.js";
 import { Synonyms } from "../../scripts/kennisbank/search/finder/text.js";
@@ -36,13 +37,18 @@ test("corrections are query.correct's, in vocabulary order", () => {
 
 test("a query's terms are query.analyse's: stop words, corrections, glossary phrases", async () => {
   const finder = makeFinder(dataFiles().getJSON);
-  for (const c of cases.queries) {
-    const terms = await finder.analyse(c.query);
-    assert.deepEqual(
-      terms.map((t) => ({ word: t.word, stem: t.stem, typed: t.typed })),
-      c.terms,
-      c.query
-    );
+  for (const [list, prefix] of [
+    [cases.queries, false],
+    [cases.prefixQueries, true],
+  ]) {
+    for (const c of list) {
+      const terms = await finder.analyse(c.query, prefix);
+      assert.deepEqual(
+        terms.map((t) => ({ word: t.word, stem: t.stem, typed: t.typed, expansions: t.expansions })),
+        c.terms,
+        c.query
+      );
+    }
   }
 });
 
@@ -57,7 +63,32 @@ test("the page says which words were corrected, and a phrase with a corrected wo
     "Gezocht op: ‘vsv’ (u typte ‘voortijdig schoolverlatrs’), ‘werkgevers’ (u typte ‘werkgevres’)."
   );
   assert.equal(noteText(await finder.analyse("voortijdig schoolverlaters")), "");
+  const split = await finder.analyse("heftruckstage");
+  assert.equal(noteText(split), "Gezocht op: ‘heftruck stage’ (u typte ‘heftruckstage’).");
   assert.equal(noteText(await finder.analyse("nazorg vso")), "");
+});
+
+test("the page says which words match nothing, and what was searched", async () => {
+  const finder = makeFinder(dataFiles().getJSON);
+  const found = await finder.search("xyzzy nazorg");
+  assert.equal(noteText(found.terms, found.unmatched), "Geen resultaat voor ‘xyzzy’; gezocht op: ‘nazorg’.");
+  const none = await finder.search("xyzzy kampen");
+  assert.equal(noteText(none.terms, none.unmatched), "Geen resultaat voor ‘xyzzy’, ‘kampen’.");
+  const fixed = await finder.search("xyzzy praktijkverklarign");
+  assert.equal(
+    noteText(fixed.terms, fixed.unmatched),
+    "Geen resultaat voor ‘xyzzy’; gezocht op: ‘praktijkverklaring’ (u typte ‘praktijkverklarign’)."
+  );
+});
+
+test("the word being typed: only without a space after it, and not a stop word", () => {
+  const text = textPipeline();
+  assert.equal(typingLast(text, "nazorg jon", true), true);
+  assert.equal(typingLast(text, "nazorg jon", false), false);
+  assert.equal(typingLast(text, "nazorg jon ", true), false);
+  assert.equal(typingLast(text, "nazorg-", true), false);
+  assert.equal(typingLast(text, "nazorg de", true), false);
+  assert.equal(typingLast(text, "", true), false);
 });
 
 test("a query in the address asks at once for its words' shards and its phrases' canonical words", () => {

@@ -16,9 +16,51 @@ test("every hit, every score, to the last bit, in the same order as kennisbank s
   for (const c of cases.queries) {
     const found = await finder.search(c.query);
     assert.deepEqual(hits(found.ranking), c.results, c.query);
+    assert.deepEqual(
+      found.unmatched.map((t) => t.typed),
+      c.unmatched,
+      c.query
+    );
     compared += c.results.length;
   }
   assert.ok(compared > 100, compared);
+});
+
+test("as typed (kennisbank search --prefix): the last word is the start of a word, scores to the last bit", async () => {
+  for (const fresh of [false, true]) {
+    const finder = makeFinder(dataFiles().getJSON);
+    for (const c of cases.prefixQueries) {
+      const found = await (fresh ? makeFinder(dataFiles().getJSON) : finder).search(c.query, true);
+      assert.deepEqual(hits(found.ranking), c.results, c.query);
+      assert.deepEqual(
+        found.unmatched.map((t) => t.typed),
+        c.unmatched,
+        c.query
+      );
+    }
+  }
+  // A half word finds what the whole word finds, and more: 'heftr' finds the heftruck certificate.
+  const half = cases.prefixQueries.find((c) => c.query === "heftr");
+  const whole = cases.queries.find((c) => c.query === "heftruck");
+  assert.ok(half.results.length > 0);
+  assert.deepEqual(
+    half.results.map((r) => r[0]).sort(),
+    whole.results.map((r) => r[0]).sort()
+  );
+});
+
+test("a compound: a word finds it inside a compound, and a compound the index lacks finds its parts", async () => {
+  const finder = makeFinder(dataFiles().getJSON);
+  const heftruck = await finder.search("heftruck");
+  const certificate = cases.queries.find((c) => c.query === "heftruck certificaat").results[0][0];
+  assert.ok(Array.from(heftruck.ranking.refs).includes(certificate));
+  const split = await finder.analyse("heftruckstage");
+  assert.equal(split[0].word, "heftruck stage");
+  const nazorg = await finder.search("nazorg");
+  const traject = await finder.search("nazorgtraject");
+  assert.deepEqual(Array.from(traject.ranking.refs).sort(), Array.from(nazorg.ranking.refs).sort());
+  // Too short a rest is no part: 'kampen' stays itself, and matches nothing.
+  assert.deepEqual((await finder.analyse("kampen")).map((t) => t.word), ["kampen"]);
 });
 
 test("the same scores from a finder that starts afresh for each query", async () => {
@@ -90,7 +132,8 @@ test("the stems each result contains, for marking", async () => {
   const finder = makeFinder(dataFiles().getJSON);
   const found = await finder.search("heftruck jongeren");
   const best = found.ranking.refs[0];
-  assert.deepEqual([...found.ranking.stems(best)].sort(), ["heftruck", "jonger"]);
+  // The compound 'Heftruckcertificaat' is marked too: 'heftruck' reaches it (expand.py).
+  assert.deepEqual([...found.ranking.stems(best)].sort(), ["heftruck", "heftruckcertificat", "jonger"]);
 });
 
 test("ties keep catalogue order, also beyond exact integers", () => {

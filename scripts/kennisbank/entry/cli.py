@@ -168,7 +168,13 @@ def facet_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option(
     "--limit", type=click.IntRange(min=0), default=None, metavar="N", help="Toon de eerste N (0: alle; standaard 10)."
 )
-def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, ...]) -> None:
+@click.option(
+    "--prefix",
+    is_flag=True,
+    help="Het laatste woord is nog niet af en telt ook als begin van een woord, zoals op /zoeken/ tijdens het "
+    "typen (een spatie aan het eind maakt het af).",
+)
+def search(query: str, as_json: bool, limit: int | None, prefix: bool, **selected: tuple[str, ...]) -> None:
     """Zoek praktijkvoorbeelden met dezelfde index en rangorde als de zoekpagina /zoeken/."""
     from ..pipeline import build_catalogue
     from ..search.index import build_search_data
@@ -188,11 +194,12 @@ def search(query: str, as_json: bool, limit: int | None, **selected: tuple[str, 
             )
         filters[facet.name] = frozenset(selected[facet.name])
     searcher = Searcher(build_search_data(catalogue))
-    results = searcher.search(query, Filters(filters))
+    results = searcher.search(query, Filters(filters), prefix)
     if as_json:
         click.echo(json_report(results, limit or 0))
     else:
-        click.echo(human(query, searcher.terms(query), results, 10 if limit is None else limit))
+        terms = searcher.terms(query, prefix)
+        click.echo(human(query, terms, searcher.unmatched(terms), results, 10 if limit is None else limit))
 
 
 @cli.command()

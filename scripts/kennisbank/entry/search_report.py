@@ -7,10 +7,13 @@ import json
 from ..search.query import QueryTerm, Result
 
 
-def human(query: str, terms: list[QueryTerm], results: list[Result], limit: int) -> str:
+def human(query: str, terms: list[QueryTerm], unmatched: list[QueryTerm], results: list[Result], limit: int) -> str:
     count = len(results)
     lines = [f"{count} {'resultaat' if count == 1 else 'resultaten'} voor '{query}'"]
-    searched = ", ".join(t.word if t.word == t.typed else f"{t.word} (voor '{t.typed}')" for t in terms)
+    if unmatched:
+        lines.append("Geen resultaat voor " + ", ".join(f"'{t.typed}'" for t in unmatched))
+    found = [t for t in terms if t not in unmatched]
+    searched = ", ".join(t.word if t.word == t.typed else f"{t.word} (voor '{t.typed}')" for t in found)
     if searched:
         lines.append(f"Gezocht op: {searched}")
     for number, result in enumerate(results[: limit or None], 1):

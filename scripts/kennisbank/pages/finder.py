@@ -123,7 +123,12 @@ def finder_form(catalogue: Catalogue, boot: Mapping[str, Any]) -> str:
         '<p id="kb-finder-pages-label">Ook op deze site:</p>'
         '<ul aria-labelledby="kb-finder-pages-label"></ul></div>'
         f'<p id="kb-finder-status" class="kb-finder-status" role="status" aria-live="polite">{total}</p>'
-        '<p id="kb-finder-note" class="kb-small" hidden></p>'
+        # Which words matched nothing, and what was searched instead (corrections, compound parts).
+        '<p id="kb-finder-note" class="kb-small" role="status" hidden></p>'
+        # When nothing matches: the filters nearest to the words typed (finder/suggest.js).
+        '<div id="kb-finder-near" class="kb-finder-pages" hidden>'
+        '<p id="kb-finder-near-label">Misschien bedoelt u:</p>'
+        '<ul aria-labelledby="kb-finder-near-label"></ul></div>'
         '<ol id="kb-finder-results" class="kb-finder-results"></ol></div>\n'
         "</div>\n\n"
     )

@@ -19,9 +19,11 @@
 // for all of them at once instead of finding some only after the first ones arrived.
 import "./facets.js";
 import "./score.js";
-import { matchingPages, pageStems, townRegion } from "./pages.js";
+import { showPages, showWayForward } from "./guides.js";
+import "./pages.js";
 import { earlyStems, noteText } from "./query.js";
 import { Finder } from "./search.js";
+import "./suggest.js";
 import { Shards, Texts } from "./shards.js";
 import { readState, stateUrl } from "./state.js";
 import { Synonyms, TextPipeline, markedPieces } from "./text.js";
@@ -48,6 +50,7 @@ function main() {
   const list = document.getElementById("kb-finder-results");
   const pagesBox = document.getElementById("kb-finder-pages");
   const browse = document.querySelector(".kb-finder-browse");
+  const nearBox = document.getElementById("kb-finder-near");
   const fieldsets = Array.from(root.querySelectorAll("fieldset[data-facet]"));
   const facetParams = fieldsets.map((fs) => [fs.getAttribute("data-facet"), fs.getAttribute("data-param")]);
   const initialUrl = location.href;
@@ -230,64 +233,21 @@ function main() {
     return view;
   }
 
-  function showPages(terms, mine) {
-    if (!pagesBox) {
-      return;
-    }
-    const stems = pageStems(finder.text, terms);
-    if (!stems.length) {
-      pagesBox.hidden = true;
-      pagesBox.setAttribute("data-ready", String(mine));
-      return;
-    }
-    if (!finder.pages) {
-      finder.sitePages().then(
-        () => {
-          if (mine === generation) {
-            showPages(terms, mine);
-          }
-        },
-        () => {}
-      );
-      return;
-    }
-    const town = townRegion(finder.pages, stems);
-    const pages = matchingPages(finder.pages, stems, 5).filter((page) => !town || page[1] !== town[2]);
-    const items = pagesBox.querySelector("ul");
-    const key = JSON.stringify([town, pages]);
-    pagesBox.setAttribute("data-ready", String(mine)); // for the tests: the pages for this query are shown
-    if (items.getAttribute("data-shown") === key) {
-      return;
-    }
-    items.setAttribute("data-shown", key);
-    items.textContent = "";
-    if (town) {
-      // "Kampen hoort bij arbeidsmarktregio Regio Zwolle (AM..)": the region page, first.
-      const item = document.createElement("li");
-      const anchor = document.createElement("a");
-      anchor.href = siteRoot + town[2];
-      anchor.textContent = town[1];
-      item.className = "kb-finder-town";
-      item.appendChild(document.createTextNode(town[0] + " hoort bij arbeidsmarktregio "));
-      item.appendChild(anchor);
-      items.appendChild(item);
-    }
-    pages.forEach((page) => {
-      const item = document.createElement("li");
-      const anchor = document.createElement("a");
-      anchor.href = siteRoot + page[1];
-      anchor.textContent = page[0];
-      item.appendChild(anchor);
-      items.appendChild(item);
-    });
-    pagesBox.hidden = !pages.length && !town;
-  }
+  /* The labels near the words typed link to the finder with that filter on; the query typed stays in
+   * the history, so back from the label returns to it. */
+  const labelHref = (label) =>
+    stateUrl(location.pathname, { q: "", selected: { [label.attribute]: [label.id] } }, facetParams);
+  const keepQuery = () => {
+    clearTimeout(typingTimer);
+    remember(false);
+  };
 
   async function update(typing) {
     const state = formState();
     const mine = ++generation;
     try {
-      const found = await finder.search(state.q);
+      // The last word, with no space after it yet, is being typed: it matches as the start of a word.
+      const found = await finder.search(state.q, true);
       if (mine !== generation) {
         return; // a newer query has started meanwhile
       }
@@ -303,7 +263,7 @@ function main() {
         }
       }
       updateCounts(view.counts);
-      const message = noteText(found.terms);
+      const message = noteText(found.terms, found.unmatched);
       note.hidden = !message;
       setText(note, message);
       const count = shown.length === 1 ? "1 resultaat" : shown.length + " resultaten";
@@ -311,16 +271,14 @@ function main() {
       if (countBeside) {
         setText(countBeside, shown.length ? count : "Geen resultaten");
       }
-      if (browse) {
-        browse.hidden = true;
-      }
+      showWayForward(nearBox, browse, finder, state.q, !shown.length, labelHref, keepQuery);
       if (view !== shownView) {
         list.textContent = "";
         list.appendChild(pageItems(view, 0));
         shownView = view;
       }
       root.setAttribute("data-ready", String(mine));
-      showPages(found.terms, mine);
+      showPages(pagesBox, finder, found.terms, mine, (n) => n === generation, siteRoot);
       if (typing) {
         // After this frame: the responses are read on this thread, and must not hold up its painting.
         requestAnimationFrame(() => {
@@ -406,8 +364,8 @@ function main() {
     });
     // For the tests: the ranking as the finder computes it, best first.
     window.kennisbankFinder = {
-      search: (query) =>
-        finder.search(query).then((found) => Array.from(found.ranking.refs, (ref) => [ref, found.ranking.scores[ref]])),
+      search: (query, prefix) =>
+        finder.search(query, prefix).then((found) => Array.from(found.ranking.refs, (ref) => [ref, found.ranking.scores[ref]])),
     };
     return update().then(() => {
       // The typo vocabulary, while the reader reads: a later correction then waits for nothing.

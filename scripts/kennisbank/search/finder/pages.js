@@ -35,11 +35,12 @@ export function matchingPages(index, stems, limit) {
 }
 
 /* The stems the pages are matched on: the query's words as typed, or as corrected; no canonical words
- * of glossary phrases, but the phrase's own words. terms: from query.js queryTerms. */
+ * of glossary phrases, but the phrase's own words; a compound as typed, not its parts. terms: from
+ * query.js queryTerms. */
 export function pageStems(text, terms) {
   const stems = [];
   terms.forEach((t) => {
-    text.contentWords(t.corrected ? t.word : t.typed).forEach((w) => stems.push(text.stem(w)));
+    text.contentWords(t.corrected && !t.split ? t.word : t.typed).forEach((w) => stems.push(text.stem(w)));
   });
   return stems;
 }

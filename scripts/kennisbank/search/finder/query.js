@@ -2,34 +2,93 @@
  * can fetch what each step needs (the shards of the typed words, the vocabulary for a typo) between
  * them. text: a TextPipeline; synonyms: a Synonyms. */
 
+/* expand.py, the constants. */
+export const MIN_COMPOUND_STEM = 5;
+export const MIN_PART = 4;
+export const MIN_PREFIX = 2;
+export const MAX_EXPANSIONS = 50;
+export const EXPANSION_BOOST = 0.5;
+const LINKING = ["", "s", "e", "en"];
+
+/* query.typing_last: the last word is still being typed (prefix asked for, no space or hyphen after it). */
+export function typingLast(text, query, prefix) {
+  const all = text.words(query);
+  return Boolean(prefix) && /[^\s-]$/.test(query) && all.length > 0 && !text.stop.has(all[all.length - 1]);
+}
+
+/* expand.prefixes: the prefixes whose index terms a word reaches. */
+export function prefixes(text, word, typing) {
+  const found = [];
+  const stem = text.stem(word);
+  if (stem.length >= MIN_COMPOUND_STEM) {
+    found.push(stem);
+  }
+  if (typing && word.length >= MIN_PREFIX) {
+    // The stemmer writes a long vowel single before a final consonant: 'werkloo' also as 'werklo'.
+    const typedForms = /(aa|ee|oo|uu)$/.test(word) ? [word, word.slice(0, -1)] : [word];
+    typedForms.forEach((typed) => {
+      if (found.indexOf(typed) === -1) {
+        found.push(typed);
+      }
+    });
+  }
+  return found;
+}
+
+/* expand.split_candidates: the first parts a compound may have, longest first. */
+export function splitCandidates(word) {
+  if (/[0-9]/.test(word)) {
+    return [];
+  }
+  const found = [];
+  for (let i = word.length - MIN_PART; i >= MIN_PART; i--) {
+    found.push(word.slice(0, i));
+  }
+  return found;
+}
+
+/* expand.rests: what may follow ``first`` after a linking s, e or en. */
+export function rests(word, first) {
+  const rest = word.slice(first.length);
+  return LINKING.filter((link) => rest.startsWith(link) && rest.length - link.length >= MIN_PART).map((link) =>
+    rest.slice(link.length)
+  );
+}
+
 /* Step 1: the words as the index saw them, without stop words. */
 export function typedWords(text, query) {
   return text.contentWords(query);
 }
 
-/* The words that need the vocabulary: long enough to correct, and their stem not in the index. */
-export function needCorrecting(text, typed, knows) {
-  return typed.filter((w) => !knows(text.stem(w)) && maxDistance(w) > 0);
+/* The words that need the vocabulary: long enough to correct, and reaching no index term (more[i]: the
+ * other terms word i reaches). */
+export function needCorrecting(text, typed, knows, more) {
+  return typed.filter((w, i) => !knows(text.stem(w)) && !more[i].length && maxDistance(w) > 0);
 }
 
-/* Steps 2 and 3: a word whose stem the index does not know becomes its correction (correct(word):
- * a word or null), then glossary phrases become their canonical word. The terms:
- * [{word, stem, typed, corrected}], ``corrected`` true where the word searched for is not the word typed. */
-export function queryTerms(text, synonyms, typed, knows, correct) {
-  const corrected = typed.map((w) => (knows(text.stem(w)) ? w : correct(w) || w));
+/* Step 3, after the words are corrected or split (found[i] = {word: as corrected, more: the other index
+ * terms it reaches, parts: what it was split into}): glossary phrases become their canonical word. The
+ * terms: [{word, stem, typed, expansions, corrected, split}], ``corrected`` true where the word searched
+ * for is not the word typed, ``split`` where it is the parts of a compound. */
+export function queryTerms(text, synonyms, typed, found) {
+  const corrected = found.map((f) => f.word);
   const stems = corrected.map((w) => text.stem(w));
   const terms = [];
   let position = 0;
-  const found = synonyms.matches(stems).concat([[stems.length, stems.length, ""]]);
-  for (const [start, end, canonical] of found) {
+  const phrases = synonyms.matches(stems).concat([[stems.length, stems.length, ""]]);
+  for (const [start, end, canonical] of phrases) {
     for (let i = position; i < start; i++) {
-      terms.push({ word: corrected[i], stem: stems[i], typed: typed[i], corrected: corrected[i] !== typed[i] });
+      const split = found[i].parts.length > 0;
+      const word = split ? found[i].parts.join(" ") : corrected[i];
+      const more = found[i].more;
+      terms.push({ word, stem: stems[i], typed: typed[i], expansions: more, corrected: word !== typed[i], split });
     }
     if (canonical) {
       // A glossary phrase: corrected too if one of its words was ('praktijkverklarign').
       const typedPhrase = typed.slice(start, end).join(" ");
       const fixed = corrected.slice(start, end).join(" ") !== typedPhrase;
-      terms.push({ word: canonical, stem: text.stem(canonical), typed: typedPhrase, corrected: fixed });
+      const stem = text.stem(canonical);
+      terms.push({ word: canonical, stem, typed: typedPhrase, expansions: [], corrected: fixed, split: false });
     }
     position = end;
   }
@@ -44,12 +103,18 @@ export function earlyStems(text, synonyms, query) {
   return stems;
 }
 
-/* What the page says about corrected words, or "". */
-export function noteText(terms) {
+/* What the page says about corrected or split words and words that match nothing (``unmatched``: terms),
+ * or "". */
+export function noteText(terms, unmatched) {
+  const quote = (t) => "‘" + t.word + "’" + (t.corrected ? " (u typte ‘" + t.typed + "’)" : "");
+  const missing = unmatched || [];
+  const searched = terms.filter((t) => missing.indexOf(t) === -1);
+  if (missing.length) {
+    const none = "Geen resultaat voor " + missing.map((t) => "‘" + t.typed + "’").join(", ");
+    return none + (searched.length ? "; gezocht op: " + searched.map(quote).join(", ") : "") + ".";
+  }
   const fixed = terms.filter((t) => t.corrected);
-  return fixed.length
-    ? "Gezocht op: " + fixed.map((t) => "‘" + t.word + "’ (u typte ‘" + t.typed + "’)").join(", ") + "."
-    : "";
+  return fixed.length ? "Gezocht op: " + fixed.map(quote).join(", ") + "." : "";
 }
 
 /* What Shards.prefetch looks ahead from: "" when the query ends in a space or hyphen, else its last

@@ -1,5 +1,5 @@
 /* Scoring: what lunr's Index.query computes, straight from the shard entries, and the ranking of
- * query.py rank() (the score weighed by the share of terms matched, ties in catalogue order).
+ * query.py rank() (the score weighed by the share of query words matched, ties in catalogue order).
  *
  * lunr (lunr.js 2.3 and lunr.py alike), for clauses of unique terms with boost 1 in every field:
  * - each field's query vector holds every term with value 1, so its magnitude is sqrt(n);
@@ -14,26 +14,32 @@
 
 const NONE = [];
 
-/* entries: the shard entry of each of the ``unique`` stems, [term, term index, {field: [[ref, value]]}];
- * fields: the index's fields in order; count: the number of practices. */
-export function score(entries, fields, count) {
+/* entries: the shard entry of each of the ``unique`` terms, [term, term index, {field: [[ref, value]]}];
+ * boosts: each clause's boost (1 or 0.5: the products stay exact, and so does the query vector's
+ * magnitude, the root of the sum of their squares); fields: the index's fields in order; count: the
+ * number of practices. */
+export function score(entries, boosts, fields, count) {
   const n = entries.length;
   const fieldCount = fields.length;
-  const magnitude = Math.sqrt(n);
+  let squares = 0;
+  boosts.forEach((b) => {
+    squares += b * b;
+  });
+  const magnitude = Math.sqrt(squares);
   const dots = new Float64Array(count * fieldCount);
-  const byIndex = entries.slice().sort((a, b) => a[1] - b[1]);
+  const byIndex = entries.map((entry, c) => [entry, boosts[c]]).sort((a, b) => a[0][1] - b[0][1]);
   for (let t = 0; t < byIndex.length; t++) {
+    const boost = byIndex[t][1];
     for (let f = 0; f < fieldCount; f++) {
-      const pairs = byIndex[t][2][fields[f]] || NONE;
+      const pairs = byIndex[t][0][2][fields[f]] || NONE;
       const offset = f * count;
       for (let k = 0; k < pairs.length; k++) {
-        dots[offset + pairs[k][0]] += pairs[k][1];
+        dots[offset + pairs[k][0]] += boost * pairs[k][1];
       }
     }
   }
   const met = new Uint8Array(count * fieldCount);
   const sums = new Float64Array(count);
-  const matched = new Uint16Array(count);
   const lastClause = new Int32Array(count);
   const masks = [];
   for (let w = 0; w < Math.ceil(n / 32); w++) {
@@ -54,7 +60,6 @@ export function score(entries, fields, count) {
             refsFound.push(ref);
           }
           lastClause[ref] = c + 1;
-          matched[ref] += 1;
           mask[ref] |= bit;
         }
         if (!met[slot]) {
@@ -64,7 +69,7 @@ export function score(entries, fields, count) {
       }
     }
   }
-  return { refs: refsFound, sums, matched, masks };
+  return { refs: refsFound, sums, masks };
 }
 
 /* query.tie_key */
@@ -115,17 +120,21 @@ export class Ranking {
   }
 }
 
-/* query.rank for the distinct stems the index knows (``unique``, in query order), from their entries. */
-export function rank(entries, unique, fields, count) {
-  const scored = unique.length ? score(entries, fields, count) : { refs: [], sums: null, matched: null, masks: [] };
-  const n = unique.length;
+/* query.rank for the distinct terms the index knows (``unique``, in query order), from their entries, with
+ * their boosts; groups: per query word, the positions in ``unique`` of its terms: a practice's score is
+ * weighed by the share of groups it has a term of. */
+export function rank(entries, unique, boosts, groups, fields, count) {
+  const scored = unique.length ? score(entries, boosts, fields, count) : { refs: [], sums: null, masks: [] };
+  const n = groups.length;
   const found = scored.refs;
   const scores = new Float64Array(count);
   const ties = new Float64Array(count);
+  const has = (ref, c) => scored.masks[c >> 5][ref] & (1 << c % 32);
   let highest = 0;
   for (let i = 0; i < found.length; i++) {
     const ref = found[i];
-    const value = (scored.sums[ref] * scored.matched[ref]) / n;
+    const matched = groups.filter((group) => group.some((c) => has(ref, c))).length;
+    const value = (scored.sums[ref] * matched) / n;
     scores[ref] = value;
     ties[ref] = tieKey(value);
     highest = Math.max(highest, ties[ref]);

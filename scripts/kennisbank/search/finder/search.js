@@ -4,7 +4,19 @@
  * getJSON(name): a promise of the parsed data file; names: {words, pages} (the page's data-finder). */
 
 import { Facets } from "./facets.js";
-import { Vocabulary, needCorrecting, queryTerms, typedWords, typingPrefix } from "./query.js";
+import {
+  EXPANSION_BOOST,
+  MAX_EXPANSIONS,
+  Vocabulary,
+  needCorrecting,
+  prefixes,
+  queryTerms,
+  rests,
+  splitCandidates,
+  typedWords,
+  typingLast,
+  typingPrefix,
+} from "./query.js";
 import { everything, rank } from "./score.js";
 
 const RANKINGS_KEPT = 8;
@@ -67,9 +79,50 @@ export class Finder {
     return this.pagesLoading;
   }
 
+  /* The first terms of the index that start with each prefix (expand.starting_with), in turn. */
+  async startingWith(prefixList) {
+    const lists = await Promise.all(prefixList.map((p) => this.shards.startingWith(p, MAX_EXPANSIONS)));
+    return [].concat(...lists);
+  }
+
+  /* expand.reached: the other index terms a word reaches by its prefixes. */
+  async reached(word, typing) {
+    const own = this.text.stem(word);
+    const found = await this.startingWith(prefixes(this.text, word, typing));
+    return Array.from(new Set(found)).filter((t) => t !== own);
+  }
+
+  /* expand.split, fetching the shards of the candidate parts' stems. */
+  async split(word) {
+    const text = this.text;
+    const knows = (w) => this.shards.knows(text.stem(w));
+    const candidates = splitCandidates(word);
+    await this.shards.ensure(candidates.map((c) => text.stem(c)));
+    const firsts = candidates.filter(knows);
+    const after = firsts.map((first) => rests(word, first));
+    await this.shards.ensure([].concat(...after).map((r) => text.stem(r)));
+    for (let i = 0; i < firsts.length; i++) {
+      const known = after[i].filter(knows);
+      if (known.length) {
+        return [firsts[i], known[0]];
+      }
+    }
+    return firsts.slice(0, 1);
+  }
+
+  /* expand.part_terms */
+  async partTerms(parts) {
+    const found = [];
+    for (const part of parts) {
+      found.push(this.text.stem(part));
+      found.push(...(await this.startingWith(prefixes(this.text, part, false))));
+    }
+    return Array.from(new Set(found));
+  }
+
   /* The query's terms (query.py analyse). The shards, and the vocabulary when a word needs correcting,
    * are fetched only when missing, so a query on loaded data never waits for a timer or a request. */
-  async analyse(query) {
+  async analyse(query, prefix) {
     const text = this.text;
     const knows = (stem) => this.shards.knows(stem);
     const typed = typedWords(text, query);
@@ -77,10 +130,29 @@ export class Finder {
     if (loading) {
       await loading;
     }
-    if (needCorrecting(text, typed, knows).length && !this.words) {
+    const typing = typingLast(text, query, prefix);
+    const isTyping = (i) => typing && i === typed.length - 1;
+    const more = await Promise.all(typed.map((w, i) => this.reached(w, isTyping(i))));
+    if (needCorrecting(text, typed, knows, more).length && !this.words) {
       await this.vocabulary().catch(() => {}); // without it, no corrections
     }
-    const terms = queryTerms(text, this.synonyms, typed, knows, (w) => this.words && this.words.correct(w));
+    const found = [];
+    for (let i = 0; i < typed.length; i++) {
+      const own = text.stem(typed[i]);
+      const entry = { word: typed[i], more: more[i], parts: [] };
+      if (!knows(own)) {
+        const fixed = entry.more.length ? null : this.words && this.words.correct(typed[i]);
+        if (fixed) {
+          entry.word = fixed;
+        } else {
+          entry.parts = await this.split(typed[i]);
+          const all = entry.more.concat(await this.partTerms(entry.parts));
+          entry.more = Array.from(new Set(all)).filter((t) => t !== own);
+        }
+      }
+      found.push(entry);
+    }
+    const terms = queryTerms(text, this.synonyms, typed, found);
     loading = this.shards.ensure(terms.map((t) => t.stem));
     if (loading) {
       await loading;
@@ -88,18 +160,37 @@ export class Finder {
     return terms;
   }
 
-  /* The ranking of these stems (query.rank), from the last few when it is among them. */
-  rank(stems) {
-    const unique = Array.from(new Set(stems)).filter((s) => this.shards.knows(s));
-    const key = unique.join("\u0000");
+  /* The words that match nothing (query.py Searcher.unmatched). */
+  unmatched(terms) {
+    return terms.filter((t) => ![t.stem].concat(t.expansions).some((s) => this.shards.knows(s)));
+  }
+
+  /* The ranking of these terms (query.rank), from the last few when it is among them. */
+  rank(terms) {
+    const knows = (s) => this.shards.knows(s);
+    const boosts = new Map();
+    const groups = new Map();
+    terms.forEach((term) => {
+      const group = [term.stem].concat(term.expansions).filter(knows);
+      group.forEach((t) => {
+        boosts.set(t, Math.max(boosts.get(t) || 0, t === term.stem ? 1 : EXPANSION_BOOST));
+      });
+      if (group.length) {
+        groups.set(group.join("\u0000"), group);
+      }
+    });
+    const unique = Array.from(boosts.keys());
+    const boostList = unique.map((t) => boosts.get(t));
+    const groupList = Array.from(groups.values(), (group) => group.map((t) => unique.indexOf(t)));
+    const key = JSON.stringify([unique, boostList, groupList]);
     const known = this.rankings.get(key);
     if (known) {
-      this.rankings.delete(key); // the same stems in the same order: the same ranking; now the newest
+      this.rankings.delete(key); // the same terms in the same order: the same ranking; now the newest
       this.rankings.set(key, known);
       return known;
     }
     const entries = unique.map((term) => this.shards.entries.get(term));
-    const ranking = rank(entries, unique, this.shards.fields, this.count);
+    const ranking = rank(entries, unique, boostList, groupList, this.shards.fields, this.count);
     this.rankings.set(key, ranking);
     if (this.rankings.size > RANKINGS_KEPT) {
       this.rankings.delete(this.rankings.keys().next().value);
@@ -107,16 +198,16 @@ export class Finder {
     return ranking;
   }
 
-  /* {terms, ranking}: every practice in catalogue order when there is nothing to search for. */
-  async search(query) {
-    const terms = await this.analyse(query);
+  /* {terms, ranking, unmatched}: every practice in catalogue order when there is nothing to search for. */
+  async search(query, prefix) {
+    const terms = await this.analyse(query, prefix);
     if (!terms.length) {
       if (!this.everything) {
         this.everything = everything(this.count);
       }
-      return { terms, ranking: this.everything };
+      return { terms, ranking: this.everything, unmatched: [] };
     }
-    return { terms, ranking: this.rank(terms.map((t) => t.stem)) };
+    return { terms, ranking: this.rank(terms), unmatched: this.unmatched(terms) };
   }
 
   /* While a query is being typed, after its results are shown: the shards the next keystrokes will

@@ -27,6 +27,7 @@ export class Shards {
     this.fields = manifest.fields;
     this.getJSON = getJSON;
     this.entries = new Map();
+    this.lists = new Map(); // shard number -> its entries, sorted by term
     this.loading = new Map();
     this.terms = null; // every term of the index, once words.json is here: no shard for a non-term
     this.termList = null; // the same, sorted
@@ -45,6 +46,7 @@ export class Shards {
         this.getJSON(this.manifest.files[number]).then(
           (entries) => {
             entries.forEach((entry) => this.entries.set(entry[0], entry));
+            this.lists.set(number, entries);
             this.loading.set(number, null);
           },
           (error) => {
@@ -108,6 +110,40 @@ export class Shards {
       }
     }
     return started;
+  }
+
+  /* expand.starting_with: the first ``max`` terms of the index that start with ``prefix``, in sorted
+   * order, from the shard of the prefix on (the terms are sorted across the shards too). */
+  async startingWith(prefix, max) {
+    const found = [];
+    const firsts = this.manifest.shards;
+    if (this.termList) {
+      const at = lastAtOrBefore(this.termList, prefix) + 1; // the first term after those before the prefix
+      const first = this.termList[at - 1] === prefix ? prefix : this.termList[at];
+      if (first === undefined || !first.startsWith(prefix)) {
+        return found; // no term starts with it: no request
+      }
+    }
+    for (let n = this.shardOf(prefix); n < firsts.length; n++) {
+      const loading = this.load(n);
+      if (loading) {
+        await loading;
+      }
+      for (const entry of this.lists.get(n)) {
+        if (entry[0].startsWith(prefix)) {
+          if (found.length === max) {
+            return found;
+          }
+          found.push(entry[0]);
+        } else if (entry[0] > prefix) {
+          return found;
+        }
+      }
+      if (n + 1 < firsts.length && !firsts[n + 1].startsWith(prefix)) {
+        return found;
+      }
+    }
+    return found;
   }
 
   knows(term) {
