@@ -8,6 +8,7 @@ the literal characters it is.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
@@ -38,6 +39,7 @@ MONTHS = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65_536)  # the same names and labels stand on hundreds of pages
 def text(value: str) -> str:
     """Literal text for Markdown or HTML: nothing in it is interpreted."""
     return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], " ".join(value.split()))
