@@ -152,9 +152,9 @@ def test_print_overview_carries_the_dates(catalogue: Catalogue) -> None:
     old = overview(catalogue, vocab, term, site(dt.date(2026, 11, 22)))
     assert "**Bronnen:** april 2022\n{: .kb-print-intro }" in new
     assert "**Bronnen:** april 2022; 1 bron ouder dan drie jaar: de situatie kan veranderd zijn" in old
-    assert "Door de redactie vergeleken met de bron op 15 januari 2026.  \n" in new
+    assert "(door de redactie vergeleken met de bron op 15 januari 2026)  \n" in new
     assert "ouder dan drie jaar" not in new
-    assert "De bron is ouder dan drie jaar: de situatie kan veranderd zijn." in old
+    assert "(door de redactie vergeleken met de bron op 15 januari 2026; ouder dan drie jaar, de situatie kan" in old
     undated = Catalogue([with_source(practice, date="")], catalogue.vocabularies)
     assert "**Bronnen:** zonder datum\n" in overview(undated, vocab, term, site(dt.date(2026, 11, 22)))
 

@@ -16,7 +16,7 @@ from ..catalogue import Catalogue
 from ..facets import BY_KEY, PRINTED
 from ..markup import attr, dutch_date, front_matter, link, plural, text
 from ..model import Practice
-from ..related import MIN_RELATED, reason
+from ..related import MIN_RELATED
 from ..untrusted import wrap
 from ..vocabularies import Term, Vocabulary
 from .base import Output, Site
@@ -105,10 +105,12 @@ def practice_block(practice: Practice, catalogue: Catalogue, site: Site) -> str:
     if practice.key_figures:
         parts.append("### Kerncijfers\n\n" + "\n".join(f"- {text(f)}" for f in practice.key_figures) + "\n\n")
     parts.append(contacts(practice))
-    checked = f"Door de redactie {review_text(practice)}."
+    # The source, what the review date means and, for an old source, the warning on one line: a compact
+    # overview keeps every practice on one page (tests/test_print.py).
+    checked = f"door de redactie {review_text(practice)}"
     if source_is_old(practice, site.today):
-        checked += f" De bron is ouder dan {OLD_SOURCE_WORDS}: de situatie kan veranderd zijn."
-    parts.append(f"**Bron:** {source(practice)}  \n{checked}  \n**Online:** {written_url(site.absolute(practice.url))}")
+        checked += f"; ouder dan {OLD_SOURCE_WORDS}, de situatie kan veranderd zijn"
+    parts.append(f"**Bron:** {source(practice)} ({checked})  \n**Online:** {written_url(site.absolute(practice.url))}")
     parts.append(related_line(practice, catalogue) + "\n")
     parts.append("{: .kb-print-source }\n\n</section>\n\n")
     return "".join(parts)
@@ -136,10 +138,8 @@ def related_line(practice: Practice, catalogue: Catalogue) -> str:
     related = catalogue.related.get(practice.slug, ())[:MIN_RELATED]
     if not related:
         return ""
-    titles = [
-        f"{text(catalogue.by_slug(r.slug).title)} ({text(reason(r, catalogue.vocabularies, terms=1, more=False))})"
-        for r in related
-    ]
+    # Titles only: the page of the practice gives every reason.
+    titles = [text(catalogue.by_slug(r.slug).title) for r in related]
     return "  \n**Vergelijkbaar:** " + "; ".join(titles)
 
 
