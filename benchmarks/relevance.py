@@ -213,12 +213,12 @@ def section(result: dict[str, Any]) -> str:
     missed = [r for r in rows if not r["finder"]["hit"]]
     lines += ["", "Niet beantwoord door de zoekpagina:" if missed else "De zoekpagina beantwoordde alle vragen.", ""]
     lines += [f"- {r['kind']}: `{r['query']}` (top 5: {', '.join(r['finder']['top']) or 'niets'})" for r in missed]
-    if any(r["kind"] in ("compound", "half") for r in missed):
+    if any(r["kind"] == "compound" for r in missed):
         lines += [
             "",
-            "Samenstellingen ('servicepunt' in 'werkgeversservicepunt') en halve woorden ('speedd') vindt de "
-            "zoekpagina nog niet: die vragen horen bij het splitsen van samenstellingen en het zoeken op het begin "
-            "van het laatste woord (README, Bekende beperkingen van het zoeken).",
+            "Een woord aan het eind van een samenstelling ('servicepunt' in 'werkgeversservicepunt') vindt de "
+            "zoekpagina nog niet: een woord vindt de samenstellingen die ermee beginnen, en een onbekende "
+            "samenstelling wordt in delen gesplitst (README, Bekende beperkingen van het zoeken).",
         ]
     lines += [""]
     return "\n".join(lines)
