@@ -37,9 +37,10 @@ from typing import Any
 
 from kennisbank.pipeline import build_catalogue
 from kennisbank.project import find_project
+from kennisbank.search.expand import reached
 from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
-from kennisbank.search.query import Searcher, max_distance
+from kennisbank.search.query import Searcher, max_distance, typing_last
 from kennisbank.search.shards import split
 from kennisbank.vocabularies import load_vocabularies
 
@@ -105,6 +106,7 @@ class FinderRun:
         catalogue = build_catalogue([project.practices_dir], load_vocabularies(project.vocabularies_dir))
         self.data = build_search_data(catalogue)
         self.searcher = Searcher(self.data)
+        self.sorted_terms = sorted(self.searcher.index.inverted_index)
         self.sharded = split(self.data.index)
         self.blocks = [block.start for block in self.data.text_blocks()]
         self.site = site
@@ -113,13 +115,21 @@ class FinderRun:
         self.base = sum(wire_bytes(p) for p in {*page, *modules, site / "assets/finder/data.json"})
 
     def run(self, text: str) -> tuple[list[str], int]:
-        results = self.searcher.search(text)
-        terms = self.searcher.terms(text)
+        # As the page searches (search.js): the last word, with nothing after it, also as the start of a word.
+        results = self.searcher.search(text, prefix=True)
+        terms = self.searcher.terms(text, prefix=True)
         known = self.searcher.index.inverted_index
         typed = [stem(w) for w in words(text) if w not in STOP_WORDS]
-        files = {f"index-{self.sharded.shard_of(s)}.json" for s in [*typed, *(t.stem for t in terms)]}
-        if any(stem(w) not in known and max_distance(w) > 0 for w in words(text) if w not in STOP_WORDS):
-            files.add("words.json")  # search.js: the vocabulary, to correct a word
+        searched = [s for t in terms for s in (t.stem, *t.expansions)]
+        files = {f"index-{self.sharded.shard_of(s)}.json" for s in [*typed, *searched]}
+        typing = typing_last(text, True)
+        last = len(typed) - 1
+        plain = [w for w in words(text) if w not in STOP_WORDS]
+        if any(
+            stem(w) not in known and max_distance(w) > 0 and not reached(w, typing and i == last, self.sorted_terms)
+            for i, w in enumerate(plain)
+        ):
+            files.add("words.json")  # search.js needCorrecting: an unknown word that reaches no other term
         if results:
             block = max(n for n, start in enumerate(self.blocks) if start <= results[0].ref)
             files.add(f"texts-{block}.json")
