@@ -234,6 +234,10 @@ def test_build_fine_and_failing_is_dutch(tmp_path: Path) -> None:
 _MAKE_ENV = {key: value for key, value in os.environ.items() if key not in ("NO_MKDOCS_2_WARNING", "MAKEFLAGS")}
 
 
+# make's own lines: "make: *** ...", or "make[1]: *** ..." when the tests themselves run under make (make test).
+MAKE_OWN = re.compile(r"make(\[\d+\])?: ")
+
+
 def _make_project(tmp_path: Path) -> Path:
     """A copy of the project in which `make serve` runs with the repository's .venv."""
     (tmp_path / "project").mkdir()
@@ -268,7 +272,7 @@ def test_make_serve_on_a_port_in_use_says_so_in_dutch(tmp_path: Path) -> None:
             check=False,
         )
     assert result.returncode != 0
-    ours = [line for line in (result.stdout + result.stderr).splitlines() if line and not line.startswith("make: ")]
+    ours = [line for line in (result.stdout + result.stderr).splitlines() if line and not MAKE_OWN.match(line)]
     assert ours == [
         f"Poort {port} is al in gebruik: draait make serve al in een andere terminal? Stop die met Ctrl+C, "
         "of kies een andere poort: make serve PORT=8001"
@@ -307,7 +311,7 @@ def test_make_serve_shows_only_dutch_and_real_problems(tmp_path: Path) -> None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=15)
     # make's own line on Ctrl+C ("make: *** [Makefile:18: serve] Interrupt") is make's, not the project's.
-    lines = [line for line in log.read_text().splitlines() if line.strip() and not line.startswith("make: ")]
+    lines = [line for line in log.read_text().splitlines() if line.strip() and not MAKE_OWN.match(line)]
     assert lines[-1] == "Gestopt.", lines
     assert f"practices/{SLUG}.md:13: themes: onbekend thema 'nazrg' — bedoelde je 'nazorg'?" in lines, lines
     assert any("docs/over.md: de link 'nergens.md'" in line for line in lines), lines
