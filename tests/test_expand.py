@@ -44,7 +44,8 @@ def test_a_word_reaches_the_compounds_its_stem_starts_but_a_short_stem_only_whil
     assert reached("heftruck", False, TERMS) == ["heftruckcertificat", "heftruckcursus"]
     assert reached("werk", False, TERMS) == []  # 'werk' is too short to start compounds
     assert reached("werk", True, TERMS) == ["werkgever"]  # ... but being typed, it is the start of a word
-    assert reached("he", True, TERMS) == ["hef", "heftruck", "heftruckcertificat", "heftruckcursus"]
+    assert reached("hef", True, TERMS) == ["heftruck", "heftruckcertificat", "heftruckcursus"]
+    assert reached("he", True, TERMS) == []  # two letters start too many words to be worth fetching
 
 
 def test_a_compound_splits_into_known_parts_preferring_a_known_rest() -> None:

@@ -5,8 +5,8 @@
 /* expand.py, the constants. */
 export const MIN_COMPOUND_STEM = 5;
 export const MIN_PART = 4;
-export const MIN_PREFIX = 2;
-export const MAX_EXPANSIONS = 50;
+export const MIN_PREFIX = 3;
+export const MAX_EXPANSIONS = 15;
 export const EXPANSION_BOOST = 0.5;
 const LINKING = ["", "s", "e", "en"];
 
