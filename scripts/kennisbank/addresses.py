@@ -104,11 +104,18 @@ def change_request_url(repo_url: str, page: str) -> str:
     return f"{repo_url.rstrip('/')}/issues/new?template={CHANGE_REQUEST_FORM}&pagina={quote(page, safe='')}"
 
 
+def finder_query(selected: dict[str, str]) -> str:
+    """The finder's address query with facets ticked, by facet name -> id, its parameters in the order of
+    ``FACETS`` as the finder itself writes its address: '?thema=nazorg&doelgroep=vso' ('' for none)."""
+    query = "&".join(
+        f"{facet.param}={quote(selected[facet.name], safe='')}" for facet in FACETS if facet.name in selected
+    )
+    return f"?{query}" if query else ""
+
+
 def finder_url(selected: dict[str, str]) -> str:
-    """The finder with facets ticked, by facet name -> id, its parameters in the order of ``FACETS`` as the
-    finder itself writes its address: 'zoeken/?thema=nazorg&doelgroep=vso'."""
-    query = "&".join(f"{facet.param}={selected[facet.name]}" for facet in FACETS if facet.name in selected)
-    return page_url(FINDER) + (f"?{query}" if query else "")
+    """The finder with facets ticked: 'zoeken/?thema=nazorg&doelgroep=vso'."""
+    return page_url(FINDER) + finder_query(selected)
 
 
 def new_practice_issue(repo_url: str) -> str:

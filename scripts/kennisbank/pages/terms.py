@@ -3,9 +3,7 @@ the one-page sections /bewijsladder/ (evidence levels) and /handvatten/ (success
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
-from ..addresses import FINDER, SINGLE_PAGE_SECTIONS, printable, section_src, term_src
+from ..addresses import FINDER, SINGLE_PAGE_SECTIONS, finder_query, printable, section_src, term_src
 from ..catalogue import Catalogue
 from ..facets import BY_KEY, FACETS
 from ..markup import front_matter, link, plural, relative, text
@@ -99,7 +97,7 @@ def practice_facts(practice: Practice, catalogue: Catalogue) -> str:
 def finder_link(vocabulary: str, term_id: str, src: str) -> str:
     """'Zoek en filter binnen dit thema': the finder with this term's filter on (its URL parameter)."""
     facet = BY_KEY[vocabulary]
-    target = f"{relative(FINDER, src)}?{facet.param}={quote(term_id, safe='')}"
+    target = relative(FINDER, src) + finder_query({facet.name: term_id})
     return f"[Zoek en filter binnen {facet.this_term}]({target}){{ .md-button .kb-finder-link }}"
 
 
