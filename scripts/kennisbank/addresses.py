@@ -99,9 +99,18 @@ def practice_list_src(sort: str = "") -> str:
     return f"{PRACTICE_PAGES}/{PRACTICE_LIST_SORTS[sort]}.md" if sort else PRACTICE_LIST
 
 
+def issue_form_url(repo_url: str, form: str, **fields: str) -> str:
+    """The issue form ``form`` (.github/ISSUE_TEMPLATE/) of the repository at ``repo_url``, with ``fields``
+    filled in; '' without a repository."""
+    if not repo_url:
+        return ""
+    filled = "".join(f"&{name}={quote(value, safe='')}" for name, value in fields.items())
+    return f"{repo_url.rstrip('/')}/issues/new?template={form}{filled}"
+
+
 def change_request_url(repo_url: str, page: str) -> str:
-    """The 'Gegevens wijzigen' issue form of the repository at ``repo_url``, with the page filled in."""
-    return f"{repo_url.rstrip('/')}/issues/new?template={CHANGE_REQUEST_FORM}&pagina={quote(page, safe='')}"
+    """The 'Gegevens wijzigen' issue form, with the page filled in."""
+    return issue_form_url(repo_url, CHANGE_REQUEST_FORM, pagina=page)
 
 
 def finder_query(selected: dict[str, str]) -> str:
@@ -120,7 +129,7 @@ def finder_url(selected: dict[str, str]) -> str:
 
 def new_practice_issue(repo_url: str) -> str:
     """The repository's form for proposing a new practice ('' without a repository)."""
-    return f"{repo_url.rstrip('/')}/issues/new?template={NEW_PRACTICE_FORM}" if repo_url else ""
+    return issue_form_url(repo_url, NEW_PRACTICE_FORM)
 
 
 def href(target_url: str, from_src: str) -> str:
