@@ -100,7 +100,7 @@ def test_the_built_feed_links_to_pages_of_the_site(built_site: Path) -> None:
 def test_every_page_names_the_feed_in_its_head(built_site: Path, page: str) -> None:
     html = (built_site / page).read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
-    (href,) = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)"', head)
+    (href,) = re.findall(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]+" href="([^"]+)"', head)
     if page != "404.html":  # the 404 page may be served anywhere: its links start at the site's root
         assert (built_site / posixpath.normpath(posixpath.join(posixpath.dirname(page), href))).is_file()
     else:
