@@ -161,6 +161,16 @@ def test_abbreviations_match_the_plain_pattern(markdown: str) -> None:
     assert abbreviations_used(markdown, KNOWN) == reference_abbreviations(markdown, KNOWN)
 
 
+# Terms that start, end or stand inside one another, as the glossary's do ('vo', 'vso', 'havo', 'WW', 'Wwb').
+NESTED = dict.fromkeys(["vo", "vso", "havo", "WW", "Wwb", "w", "a-b", "o"], "x")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="vsohaWbw-_ 2é\n", max_size=40))
+def test_abbreviations_found_together_match_the_plain_pattern(markdown: str) -> None:
+    assert abbreviations_used(markdown, NESTED) == reference_abbreviations(markdown, NESTED)
+
+
 def test_real_front_matter_goes_the_fast_way() -> None:
     from kennisbank import fastyaml
 

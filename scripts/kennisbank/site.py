@@ -21,6 +21,7 @@ from .pages import Output, Site, generate
 from .pipeline import run
 from .safety import REPOSITORY_FACTS, scan_page
 from .untrusted import wrap
+from .validation.mentions import make_trie, trie_pattern
 from .vocabularies import Vocabularies, Vocabulary, load_vocabularies
 
 
@@ -141,8 +142,29 @@ def abbreviation_definitions(markdown: str, known: Mapping[str, str]) -> str:
 
 
 def abbreviations_used(markdown: str, known: Iterable[str]) -> list[str]:
-    """The terms of ``known`` that stand in ``markdown`` as whole words."""
-    return [term for term in known if term in markdown and _word_pattern(term).search(markdown)]
+    """The terms of ``known`` that stand in ``markdown`` as whole words (``_word_pattern``). The terms made of
+    word characters only (all of the glossary's) are first looked for together, in one scan of the page."""
+    terms = tuple(known)
+    together = _word_terms(terms)
+    candidates = set(together.findall(markdown)) if together is not None else set()
+    return [
+        term
+        for term in terms
+        if (term in candidates if together is not None and _WORD_TERM.fullmatch(term) else term in markdown)
+        and _word_pattern(term).search(markdown)
+    ]
+
+
+@functools.cache
+def _word_terms(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Where a term of word characters ends a run of word characters, all terms in one pattern (a trie: each
+    character is tried once per position). A whole-word occurrence is such an ending, and no match can hide
+    one: a match covers word characters only, and a whole word does not start after one."""
+    words = [term for term in terms if _WORD_TERM.fullmatch(term)]
+    return re.compile(f"({trie_pattern(make_trie(words), '', re.escape)})(?!\\w)") if words else None
+
+
+_WORD_TERM = re.compile(r"\w+")
 
 
 @functools.cache
