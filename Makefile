@@ -59,7 +59,7 @@ lint: $(STAMP) lint-js lint-workflows
 	$(BIN)/mypy
 
 # eslint (eslint.config.js) over the finder's and the selection's modules, their node tests and the site's other scripts.
-JS_LINTED := scripts/kennisbank/search/finder scripts/kennisbank/selection tests/js docs/assets eslint.config.js
+JS_LINTED := scripts/kennisbank/search/finder scripts/kennisbank/search/lunr-base.js scripts/kennisbank/selection tests/js docs/assets eslint.config.js
 
 lint-js: $(AXE)
 	@if [ -x $(ESLINT) ]; then $(ESLINT) --max-warnings 0 $(JS_LINTED); \

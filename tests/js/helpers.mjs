@@ -14,7 +14,7 @@ const REPO = join(HERE, "..", "..");
 
 export const cases = JSON.parse(readFileSync(join(HERE, "finder-cases.json"), "utf8"));
 
-/* lunr.js, lunr.stemmer.support.js and lunr.nl.js: from KENNISBANK_LUNR_FILES (the pytest runner
+/* lunr-base.js, lunr.stemmer.support.js and lunr.nl.js: from KENNISBANK_LUNR_FILES (the pytest runner
  * passes entry/lunr_files.py lunr_paths()), else from the mkdocs package in .venv. */
 function lunrFiles() {
   if (process.env.KENNISBANK_LUNR_FILES) {
@@ -25,13 +25,13 @@ function lunrFiles() {
     const search = join(lib, python, "site-packages", "mkdocs", "contrib", "search");
     if (existsSync(search)) {
       return [
-        join(search, "templates", "search", "lunr.js"),
+        join(REPO, "scripts", "kennisbank", "search", "lunr-base.js"),
         join(search, "lunr-language", "lunr.stemmer.support.js"),
         join(search, "lunr-language", "lunr.nl.js"),
       ];
     }
   }
-  throw new Error("lunr.js not found: set KENNISBANK_LUNR_FILES or run `make test-fast` to make .venv");
+  throw new Error("lunr's stemmer scripts not found: set KENNISBANK_LUNR_FILES or run `make test-fast` to make .venv");
 }
 
 /* The three scripts run in one context, as classic scripts in a page: they set its global lunr. */

@@ -27,10 +27,15 @@ test("every hit, every score, to the last bit, in the same order as kennisbank s
 });
 
 test("as typed (kennisbank search --prefix): the last word is the start of a word, scores to the last bit", async () => {
-  for (const fresh of [false, true]) {
+  // Fresh, shared, and with the index's terms here (words.json): then the prefix is read from the term
+  // list and its shards are asked for at once, instead of walking the shards one by one.
+  for (const mode of ["shared", "fresh", "terms"]) {
     const finder = makeFinder(dataFiles().getJSON);
+    if (mode === "terms") {
+      await finder.vocabulary();
+    }
     for (const c of cases.prefixQueries) {
-      const found = await (fresh ? makeFinder(dataFiles().getJSON) : finder).search(c.query, true);
+      const found = await (mode === "fresh" ? makeFinder(dataFiles().getJSON) : finder).search(c.query, true);
       assert.deepEqual(hits(found.ranking), c.results, c.query);
       assert.deepEqual(
         found.unmatched.map((t) => t.typed),
@@ -145,14 +150,35 @@ test("ties keep catalogue order, also beyond exact integers", () => {
   assert.equal(tieKey(0.1234567895), 123456790);
 });
 
-test("while typing: at most three new shards ahead, none before the vocabulary", async () => {
+test("while typing: at most six new shards ahead, none before the vocabulary", async () => {
   const files = dataFiles();
   const finder = makeFinder(files.getJSON);
   assert.deepEqual(finder.prefetch("jon"), []);
   await finder.vocabulary();
   const asked = finder.prefetch("jon");
-  assert.ok(asked.length >= 1 && asked.length <= 3, asked);
+  assert.ok(asked.length >= 1 && asked.length <= 6, asked);
   assert.ok(asked.includes(finder.shards.shardOf(finder.text.stem("jongeren"))), asked);
+  // The next keystroke's prefix 'jong' reaches these terms: their shards are among those asked for.
+  const reached = (await finder.shards.startingWith("jong", 15)).map((t) => finder.shards.shardOf(t));
+  assert.ok(reached.length > 0);
+  reached.forEach((n) => assert.ok(asked.includes(n) || asked.length === 6, [n, asked]));
   assert.deepEqual(finder.prefetch("jon"), []); // asked already
   assert.deepEqual(finder.prefetch("?"), []);
+});
+
+test("the shards of a prefix asked for at once are those its walk reads, in its order", async () => {
+  let compared = 0;
+  for (const prefix of ["jong", "werk", "naz", "st", "b", "zzz"]) {
+    const walked = dataFiles();
+    await makeFinder(walked.getJSON).shards.startingWith(prefix, 15);
+    const early = dataFiles();
+    const finder = makeFinder(early.getJSON);
+    const started = finder.shards.loadStartingWith(prefix, 100).map((n) => finder.shards.manifest.files[n]);
+    assert.deepEqual(started.slice(0, walked.requests.length), walked.requests, prefix);
+    assert.ok(started.length <= 100);
+    compared += walked.requests.length;
+    // Capped: the first ones only.
+    assert.deepEqual(finder.shards.loadStartingWith(prefix, 1).length, 1);
+  }
+  assert.ok(compared >= 6, compared);
 });

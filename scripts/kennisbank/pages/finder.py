@@ -25,9 +25,10 @@ from ..markup import attr, front_matter, link, plural, text
 from .base import Output, Site
 
 ASSETS = "assets/finder/"
-# lunr and its Dutch support, in the order the browser loads them: lunr, its stemmer support, then Dutch.
-# They ship inside the installed mkdocs package; the entry layer copies them here (``entry/lunr_files.py``).
-LUNR_SCRIPTS: tuple[str, ...] = ("lunr.js", "lunr.stemmer.support.js", "lunr.nl.js")
+# lunr's Dutch stemmer, in the order the browser loads its scripts: the little of lunr that the other two
+# need (search/lunr-base.js, ours), lunr's stemmer support, then Dutch. The last two ship inside the installed
+# mkdocs package; the entry layer copies all three here (``entry/lunr_files.py``).
+LUNR_SCRIPTS: tuple[str, ...] = ("lunr-base.js", "lunr.stemmer.support.js", "lunr.nl.js")
 # The finder's ES modules (search/finder/*.js), shipped side by side below ASSETS; this one imports the rest.
 FINDER_SCRIPT = "finder.js"
 

@@ -3,7 +3,8 @@
  * imports, which touch no DOM (tests/js runs them in node against what Python computes). The browser
  * never builds an index: score.js scores straight from the shards, as lunr's Index.query does, and
  * query.js takes the steps of search/query.py, so the finder ranks as `kennisbank search` does. Of
- * lunr.js only lunr.nl's stemmer is used: the page loads lunr's three scripts before this module.
+ * lunr only lunr.nl's stemmer is used: the page loads its scripts (and search/lunr-base.js in place of
+ * lunr.js) before this module.
  *
  * The data (pages/search.py): the page itself carries the text pipeline's settings, the synonyms and
  * the manifests (data-finder), so this module asks for the shards of the query in the address, the
@@ -21,7 +22,7 @@ import "./facets.js";
 import "./score.js";
 import { showPages, showWayForward } from "./guides.js";
 import "./pages.js";
-import { earlyStems, noteText } from "./query.js";
+import { earlyPrefixes, earlyStems, noteText } from "./query.js";
 import { Finder } from "./search.js";
 import "./suggest.js";
 import { Shards, Texts } from "./shards.js";
@@ -29,6 +30,8 @@ import { readState, stateUrl } from "./state.js";
 import { Synonyms, TextPipeline, markedPieces } from "./text.js";
 
 const PAGE_SIZE = 50;
+// Shards asked for at once per prefix of the query in the address; a prefix with more waits for the rest.
+const EARLY_PREFIX_SHARDS = 6;
 
 function main() {
   const root = document.getElementById("kb-finder");
@@ -384,6 +387,7 @@ function main() {
     if (early) {
       early.catch(() => {}); // the search asks again, and reports it
     }
+    earlyPrefixes(text, initialQuery).forEach((prefix) => parts.shards.loadStartingWith(prefix, EARLY_PREFIX_SHARDS));
   }
   // After the shards (the browser opens only a few connections at a time): the core, then the texts,
   // then, for a query in the address (the header's search), the site's pages: listed above the

@@ -103,6 +103,14 @@ export function earlyStems(text, synonyms, query) {
   return stems;
 }
 
+/* The prefixes whose terms the query in the address reaches (``prefixes`` of each word, the last as typed):
+ * the page asks for their shards at once, before the core arrives, instead of walking them one by one. */
+export function earlyPrefixes(text, query) {
+  const typed = typedWords(text, query);
+  const typing = typingLast(text, query, true);
+  return [].concat(...typed.map((w, i) => prefixes(text, w, typing && i === typed.length - 1)));
+}
+
 /* What the page says about corrected or split words and words that match nothing (``unmatched``: terms),
  * or "". */
 export function noteText(terms, unmatched) {

@@ -127,12 +127,15 @@ export class Finder {
     const knows = (stem) => this.shards.knows(stem);
     const typed = typedWords(text, query);
     let loading = this.shards.ensure(typed.map((w) => text.stem(w)));
+    const typing = typingLast(text, query, prefix);
+    const isTyping = (i) => typing && i === typed.length - 1;
+    // The words' prefixes are looked up while their own shards come in, not after: two round trips become one.
+    const reaching = Promise.all(typed.map((w, i) => this.reached(w, isTyping(i))));
+    reaching.catch(() => {}); // a failure is reported by the await below, or by the one on ``loading``
     if (loading) {
       await loading;
     }
-    const typing = typingLast(text, query, prefix);
-    const isTyping = (i) => typing && i === typed.length - 1;
-    const more = await Promise.all(typed.map((w, i) => this.reached(w, isTyping(i))));
+    const more = await reaching;
     if (needCorrecting(text, typed, knows, more).length && !this.words) {
       await this.vocabulary().catch(() => {}); // without it, no corrections
     }
@@ -220,6 +223,13 @@ export class Finder {
     if (prefix === null) {
       return [];
     }
-    return this.shards.prefetch(prefix, this.words.words, this.shards.termList, (w) => this.text.stem(w));
+    return this.shards.prefetch(
+      prefix,
+      this.words.words,
+      this.shards.termList,
+      (w) => this.text.stem(w),
+      (w) => prefixes(this.text, w, true),
+      MAX_EXPANSIONS
+    );
   }
 }

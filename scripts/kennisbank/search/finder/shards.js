@@ -76,12 +76,45 @@ export class Shards {
 
   /* While a query is being typed: the shards the next keystrokes are likely to need, without waiting
    * for them. prefix: the word being typed ("" after a space); words: the vocabulary, most frequent
-   * first; termList: the index's terms, sorted; stem: word -> stem. First the terms one letter longer
-   * than the prefix (the next keystroke's own word, if it is a term: after a space, the one-letter
-   * terms), then where the vocabulary's most frequent longer forms of the prefix are (their stems, and
-   * the prefix one letter longer). At most three new requests; the shard numbers it asked for. */
-  prefetch(prefix, words, termList, stem) {
+   * first; termList: the index's terms, sorted; stem: word -> stem; reach: word -> the prefixes whose
+   * terms it reaches while being typed (query.js prefixes). First the shards of the first ``max`` terms
+   * the likeliest next word reaches (the vocabulary's most frequent longer form, cut one letter longer:
+   * a prefix waits for all of them), then the terms one letter longer than the prefix (the next
+   * keystroke's own word, if it is a term: after a space, the one-letter terms), then where the most
+   * frequent longer forms are (their stems, and the prefix one letter longer). At most ``limit`` new requests; the shard numbers asked for. */
+  prefetch(prefix, words, termList, stem, reach = () => [], max = 0, limit = 6) {
     const numbers = [];
+    const likeliest = prefix ? words.find((word) => word.length > prefix.length && word.startsWith(prefix)) : undefined;
+    if (likeliest !== undefined) {
+      reach(likeliest.slice(0, prefix.length + 1)).forEach((start) => {
+        const first = this.firstFrom(termList, start);
+        for (let t = first; t < first + max && t < termList.length && termList[t].startsWith(start); t++) {
+          numbers.push(this.shardOf(termList[t]));
+        }
+      });
+    }
+    for (let t = this.firstFrom(termList, prefix); t < termList.length && termList[t].startsWith(prefix); t++) {
+      if (termList[t].length === prefix.length + 1) {
+        numbers.push(this.shardOf(termList[t]));
+      }
+    }
+    for (let i = 0; prefix && i < words.length && numbers.length < 16; i++) {
+      if (words[i].length > prefix.length && words[i].startsWith(prefix)) {
+        numbers.push(this.shardOf(words[i].slice(0, prefix.length + 1)), this.shardOf(stem(words[i])));
+      }
+    }
+    const started = [];
+    for (let n = 0; n < numbers.length && started.length < limit; n++) {
+      if (!this.loading.has(numbers[n])) {
+        this.load(numbers[n]).catch(() => {});
+        started.push(numbers[n]);
+      }
+    }
+    return started;
+  }
+
+  /* Where the terms from ``prefix`` on start in the sorted ``termList``. */
+  firstFrom(termList, prefix) {
     let lo = 0;
     let hi = termList.length;
     while (lo < hi) {
@@ -92,22 +125,23 @@ export class Shards {
         hi = mid;
       }
     }
-    for (let t = lo; t < termList.length && termList[t].startsWith(prefix); t++) {
-      if (termList[t].length === prefix.length + 1) {
-        numbers.push(this.shardOf(termList[t]));
-      }
-    }
-    for (let i = 0; prefix && i < words.length && numbers.length < 8; i++) {
-      if (words[i].length > prefix.length && words[i].startsWith(prefix)) {
-        numbers.push(this.shardOf(words[i].slice(0, prefix.length + 1)), this.shardOf(stem(words[i])));
-      }
-    }
+    return lo;
+  }
+
+  /* Start fetching the shards that ``startingWith(prefix)`` walks through, at most ``most`` of them: the
+   * prefix's own shard and those after it whose first term starts with the prefix. */
+  loadStartingWith(prefix, most) {
+    const firsts = this.manifest.shards;
     const started = [];
-    for (let n = 0; n < numbers.length && started.length < 3; n++) {
-      if (!this.loading.has(numbers[n])) {
-        this.load(numbers[n]).catch(() => {});
-        started.push(numbers[n]);
+    for (let n = this.shardOf(prefix); n < firsts.length && started.length < most; n++) {
+      if (started.length && !firsts[n].startsWith(prefix)) {
+        break;
       }
+      const loading = this.load(n);
+      if (loading) {
+        loading.catch(() => {}); // the walk asks again, and reports it
+      }
+      started.push(n);
     }
     return started;
   }
@@ -118,11 +152,13 @@ export class Shards {
     const found = [];
     const firsts = this.manifest.shards;
     if (this.termList) {
-      const at = lastAtOrBefore(this.termList, prefix) + 1; // the first term after those before the prefix
-      const first = this.termList[at - 1] === prefix ? prefix : this.termList[at];
-      if (first === undefined || !first.startsWith(prefix)) {
-        return found; // no term starts with it: no request
+      // The index's terms are here (words.json): the answer is read from them, and the shards of the
+      // terms found are asked for all at once, instead of one after the other as the walk below does.
+      for (let at = this.firstFrom(this.termList, prefix); at < this.termList.length && found.length < max && this.termList[at].startsWith(prefix); at++) {
+        found.push(this.termList[at]);
       }
+      await this.ensure(found);
+      return found;
     }
     for (let n = this.shardOf(prefix); n < firsts.length; n++) {
       const loading = this.load(n);
