@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,6 +125,7 @@ def search_documents(catalogue: Catalogue, synonyms: Synonyms) -> list[SearchDoc
     docs = []
     vocabularies = catalogue.vocabularies
     towns: dict[str, str] = {}  # by region: the same text for every practice of a region
+    with_synonyms = _expander(synonyms)
     for number, practice in enumerate(catalogue.practices):
         if practice.region not in towns:
             towns[practice.region] = towns_text(practice, vocabularies)
@@ -137,9 +138,23 @@ def search_documents(catalogue: Catalogue, synonyms: Synonyms) -> list[SearchDoc
             "towns": towns[practice.region],
         }
         # The canonical word of each glossary phrase goes into the field the phrase stands in.
-        expanded = {name: " ".join([*value.split(), *synonyms.additions(value)]) for name, value in fields.items()}
+        expanded = {name: with_synonyms(value) for name, value in fields.items()}
         docs.append(SearchDocument(str(number), **expanded))
     return docs
+
+
+def _expander(synonyms: Synonyms) -> Callable[[str], str]:
+    """A field's text with the canonical words of its glossary phrases added, remembered by text: the towns
+    of a region and the labels and descriptions of the same terms recur in practice after practice."""
+    done: dict[str, str] = {}
+
+    def with_synonyms(value: str) -> str:
+        found = done.get(value)
+        if found is None:
+            found = done[value] = " ".join([*value.split(), *synonyms.additions(value)])
+        return found
+
+    return with_synonyms
 
 
 def build_index(docs: Iterable[SearchDocument]) -> LunrIndex:
@@ -152,10 +167,17 @@ def surface_vocabulary(docs: Iterable[SearchDocument]) -> list[str]:
     """Every word the index was built from (no stop words, no numbers), most frequent first: the
     list typos are corrected against, in the same order in Python and in the browser."""
     counts: Counter[str] = Counter()
+    field_words: dict[str, set[str]] = {}  # by text: fields recur (a region's towns, the same terms' labels)
     for doc in docs:
         # words() of every field, counted once per document; trimming the distinct tokens only.
-        tokens = set(SEPARATOR.split("\n".join(doc.field(name) for name, _ in FIELDS).lower()))
-        counts.update({word for word in map(trim, tokens) if word})
+        words: set[str] = set()
+        for name, _ in FIELDS:
+            text = doc.field(name)
+            found = field_words.get(text)
+            if found is None:
+                found = field_words[text] = {w for w in map(trim, set(SEPARATOR.split(text.lower()))) if w}
+            words |= found
+        counts.update(words)
     return [
         w
         for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -100,10 +100,15 @@ def build(documents: Iterable[Sequence[str]], refs: Sequence[str], fields: Seque
     term_numbers: dict[str, int] = {}
     field_count: Counter[str] = Counter()
     document_count = 0
+    # The counts of a text, worked out once: a region's towns and the same terms' labels and descriptions
+    # recur in practice after practice. Read only, so documents with the same text share one Counter.
+    counted: dict[str, Counter[str]] = {}
     for document in documents:
         document_count += 1
         for name, text in zip(names, document, strict=True):
-            counts = Counter(index_terms(text))
+            counts = counted.get(text)
+            if counts is None:
+                counts = counted[text] = Counter(index_terms(text))
             frequencies[name].append(counts)
             for term in counts:
                 if term not in term_numbers:
