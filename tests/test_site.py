@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import repo_catalogue
+from .conftest import copy_project, repo_catalogue
 
 pytestmark = pytest.mark.slow
 
@@ -95,3 +95,36 @@ def test_every_page_searches_through_the_finder_and_none_downloads_materials_ind
         form = f'<form class="kb-header-search" role="search" aria-label="Zoeken in de kennisbank" action="{finder}"'
         assert form in content, path
         assert 'name="q"' in content and "search_index" not in content, path
+
+
+def test_trimmed_templates_keep_every_page_s_text(tmp_path: Path) -> None:
+    """The hook has Jinja drop the line breaks and indentation around Material's {% %} tags (on_env): every
+    page keeps its text, word for word, also where a tag stands between two words without a space, and
+    becomes smaller. Two copies of the project, built alike but for that."""
+    from kennisbank.entry.build import build_site
+
+    sites = {}
+    for name in ("trimmed", "untrimmed"):
+        (tmp_path / name).mkdir()
+        project = copy_project(tmp_path / name)
+        if name == "untrimmed":
+            hook = project / "scripts" / "kennisbank" / "entry" / "mkdocs_hook.py"
+            source = hook.read_text(encoding="utf-8")
+            assert "def on_env(" in source
+            hook.write_text(source.replace("def on_env(", "def _untrimmed_env("), encoding="utf-8")
+        sites[name] = tmp_path / name / "site"
+        build_site(project / "mkdocs.yml", sites[name])
+
+    def words(page: str) -> str:
+        page = re.sub(r"<script\b.*?</script>", "", page, flags=re.S)
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
+
+    pages = sorted(sites["untrimmed"].rglob("*.html"))
+    assert len(pages) > 100
+    before = after = 0
+    for page in pages:
+        plain = page.read_text(encoding="utf-8")
+        trimmed = (sites["trimmed"] / page.relative_to(sites["untrimmed"])).read_text(encoding="utf-8")
+        assert words(trimmed) == words(plain), page.relative_to(sites["untrimmed"])
+        before, after = before + len(plain), after + len(trimmed)
+    assert after < 0.95 * before, (after, before)

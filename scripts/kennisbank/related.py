@@ -16,12 +16,12 @@ Pure and deterministic: the same catalogue gives the same lists, ties broken by 
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import itemgetter, mul
+from typing import TypeVar
 
 from .facets import FACETS, Facet
 from .model import Practice
@@ -40,6 +40,7 @@ WORDS_ONLY = "vergelijkbare tekst"  # the reason when no term is shared
 
 # A feature is a string, whose hash Python keeps: "<vocabulary key>\t<term id>", or " <a word's stem>".
 Feature = str
+_T = TypeVar("_T")
 RELATED_FACETS: tuple[Facet, ...] = tuple(f for f in FACETS if f.related)
 
 
@@ -91,9 +92,9 @@ class _Vectors:
         scale = math.sqrt(TEXT_WEIGHT)  # one vector per practice: its dot product is facets' + TEXT_WEIGHT * text's
         self.vectors: list[dict[Feature, float]] = []
         for features, c in zip(self.facets, counts, strict=True):
-            weighted = {" " + stem: (1 + math.log(n)) * stem_idf[stem] for stem, n in c.items()}
-            strongest = _normalised(dict(heapq.nlargest(TEXT_STEMS, weighted.items(), key=itemgetter(1))))
-            self.vectors.append({**features, **{f: w * scale for f, w in strongest.items()}})
+            weighted = {stem: (1 + math.log(n)) * stem_idf[stem] for stem, n in c.items()}
+            strongest = _normalised(dict(_largest(weighted.items(), TEXT_STEMS)))
+            self.vectors.append({**features, **{" " + stem: w * scale for stem, w in strongest.items()}})
         postings: dict[Feature, list[int]] = {}
         for i in range(total):
             for feature in self.vectors[i]:
@@ -112,16 +113,23 @@ class _Vectors:
             seen.update(posting)
             looked += len(posting)
         seen.pop(i, None)
-        return [j for j, _ in seen.most_common(POOL)]  # ties: first seen first, which is deterministic
+        return [j for j, _ in _largest(seen.items(), POOL)]  # ties: first seen first, which is deterministic
 
     def score(self, i: int, j: int) -> float:
         return _dot(self.vectors[i], self.vectors[j])
 
 
 def _dot(a: Mapping[Feature, float], b: Mapping[Feature, float]) -> float:
-    # The shared keys in C; fsum is exact, so the set's order (which varies with string hashing) cannot
-    # change the result.
-    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
+    # The shared keys and their products in C; fsum is exact, so the set's order (which varies with string
+    # hashing) cannot change the result.
+    shared = a.keys() & b.keys()
+    return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
+def _largest(items: Iterable[tuple[_T, float]], n: int) -> list[tuple[_T, float]]:
+    """The ``n`` items with the largest value, ties in their first order: what ``heapq.nlargest`` and
+    ``Counter.most_common`` give, by one sort in C (the sort is stable, also in reverse)."""
+    return sorted(items, key=itemgetter(1), reverse=True)[:n]
 
 
 def related_practices(practices: Iterable[Practice]) -> dict[str, tuple[Related, ...]]:
