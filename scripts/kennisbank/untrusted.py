@@ -19,6 +19,7 @@ contain the digest of itself, so it cannot end its own region early, and the mar
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from typing import Any
@@ -71,8 +72,10 @@ def wrap(markdown_text: str) -> str:
     return f"<!--{_MARKER}:{digest}-->\n\n{markdown_text}\n\n<!--/{_MARKER}:{digest}-->\n\n"
 
 
+@functools.lru_cache(maxsize=512)
 def sanitise(fragment: str) -> str:
-    """The allow-listed part of an HTML fragment rendered from untrusted Markdown."""
+    """The allow-listed part of an HTML fragment rendered from untrusted Markdown. Remembered: most regions
+    are small ones that recur on page after page (the abbreviations a page uses, a glossary text)."""
     return nh3.clean(
         fragment,
         tags=set(TAGS),

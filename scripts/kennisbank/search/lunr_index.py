@@ -84,7 +84,7 @@ class LunrIndex:
             [
                 term,
                 self.term_numbers[term],
-                {name: [[n, s] for n, s in scores.items()] for name, scores in fields.items() if scores},
+                {name: list(map(list, scores.items())) for name, scores in fields.items() if scores},
             ]
             for term, fields in sorted(self.postings.items())
         ]
@@ -116,8 +116,11 @@ def build(documents: Iterable[Sequence[str]], refs: Sequence[str], fields: Seque
             field_count.update(counts.keys())
     idf = {term: _idf(count, document_count) for term, count in field_count.items()}
     # Pass 2: BM25 per field, with exactly lunr's floating-point operations.
-    postings: dict[str, Posting] = {}
+    k1_plus_1 = K1 + 1
+    by_field: dict[str, dict[str, dict[int, float]]] = {}
     for name, boost in fields:
+        scored: dict[str, dict[int, float]] = {}
+        by_field[name] = scored
         # No documents (a site whose every practice has errors): no postings, and no division by zero.
         average = sum(counts.total() for counts in frequencies[name]) / max(document_count, 1)
         for number, counts in enumerate(frequencies[name]):
@@ -125,11 +128,15 @@ def build(documents: Iterable[Sequence[str]], refs: Sequence[str], fields: Seque
                 continue
             normalisation = K1 * (1 - B + B * (counts.total() / average))
             for term, tf in counts.items():
-                score = idf[term] * ((K1 + 1) * tf) / (normalisation + tf)
+                score = idf[term] * (k1_plus_1 * tf) / (normalisation + tf)
                 score *= boost
-                postings.setdefault(term, {}).setdefault(name, {})[number] = round(score, 3)
+                documents_of_term = scored.get(term)
+                if documents_of_term is None:
+                    documents_of_term = scored[term] = {}
+                documents_of_term[number] = round(score, 3)
     # lunr's posting lists every field, used or not, in field order.
-    postings = {term: {name: posting.get(name, {}) for name in names} for term, posting in postings.items()}
+    terms = dict.fromkeys(term for name in names for term in by_field[name])
+    postings = {term: {name: by_field[name].get(term, {}) for name in names} for term in terms}
     return LunrIndex(tuple(names), tuple(refs), term_numbers, postings)
 
 

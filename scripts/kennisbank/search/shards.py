@@ -22,6 +22,8 @@ from typing import Any
 from .lunr_index import LunrIndex, ShardEntry
 
 TARGET_SHARD_BYTES = 96_000
+# One encoder for every entry: json.dumps with options makes a new one per call.
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def split(index: LunrIndex, target_bytes: int = TARGET_SHARD_BYTES) -> ShardedIn
     parts: list[list[str]] = [[]]  # the JSON of each entry: written once, measured and joined
     size = 0
     for entry in index.shard_entries():
-        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        text = _compact(entry)
         if shards[-1] and size + len(text) > target_bytes:
             shards.append([])
             parts.append([])

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 _WORD = re.compile(r"\w")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _NOT_DIGIT = re.compile(r"[^0-9]")
 # What may stand between the digits of a phone number: white space, dots, parentheses and dashes.
 _SEP = r"[\s.()\-\u2010-\u2015]*"
@@ -79,11 +79,12 @@ def fold(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     if not text.isascii():
-        for char in set(_NON_ASCII.findall(text)):
+        for char in set(_ASCII_RUNS.sub("", text)):  # the characters beyond ASCII, each once
             folded = fold_char(char)
             if folded != char:
                 text = text.replace(char, folded)
-    return text.casefold()  # what ``fold_char`` does to ASCII, and nothing to what it returns
+    # What ``fold_char`` does to ASCII, and nothing to what it returns; for ASCII that is lower().
+    return text.lower() if text.isascii() else text.casefold()
 
 
 def fold_plain(text: str) -> str:
