@@ -3,10 +3,11 @@
 
 Our hook (mkdocs_hook.py) calls ``build_content`` once (load, validate, catalogue, generate),
 ``abbreviation_definitions`` for every page and ``unsafe_page`` on every written page; Markdown calls our
-``untrusted.sanitise`` for every region of outside text, and ``leaks.site_leaks`` reads the written site
-once. All are wrapped here before MkDocs imports them. MkDocs'
-own work per page (Markdown to HTML and the theme's template) is timed per kind of page, so the report
-can say which pages cost what. (Our site has no Material search plugin: the finder is its search.)
+``untrusted.sanitise`` for every region of outside text, and the guard on withdrawn contacts reads each page as
+it is written (``leaks.PageGuard.look``) and the rest of the written site once (``leaks.site_leaks``). All are
+wrapped here before MkDocs imports them. MkDocs' own work per page (Markdown to HTML and the theme's
+template) is timed per kind of page, so the report can say which pages cost what. (Our site has no Material
+search plugin: the finder is its search.)
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def main() -> None:
     kennisbank.site.unsafe_page = timed("page_scan", kennisbank.site.unsafe_page)
     kennisbank.untrusted.sanitise = timed("sanitise", kennisbank.untrusted.sanitise)
     kennisbank.leaks.site_leaks = timed("leak_guard", kennisbank.leaks.site_leaks)
+    kennisbank.leaks.PageGuard.look = timed("leak_guard", kennisbank.leaks.PageGuard.look)  # as pages are written
     # Markdown to HTML (MkDocs calls our on_page_markdown inside it: subtracted in the report).
     mkdocs_build._populate_page = timed(
         lambda page, *a, **k: f"render_{page_kind(page.file.src_uri)}", mkdocs_build._populate_page

@@ -115,6 +115,51 @@ def test_nothing_is_read_when_nobody_is_withdrawn(tmp_path: Path, monkeypatch: p
     assert site_leaks(tmp_path, run([CIRCLES], repo_vocabularies(), today=TODAY).practices) == []
 
 
+def test_a_page_the_guard_read_as_it_was_written_is_not_read_again_while_it_has_that_size(tmp_path: Path) -> None:
+    practices = run([JOBCOACH], repo_vocabularies(), today=TODAY).practices
+    guard = leaks.PageGuard(practices)
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    clean, naming = "<p>Niets hier</p>", "<p>Teruggetrokken <b>Persoon</b></p>"
+    guard.look("a/index.html", clean)
+    guard.look("b.html", naming)  # names someone: left to site_leaks, which says who and where
+    assert guard.read == {"a/index.html": len(clean.encode())}
+    (site / "a" / "index.html").write_text(clean, encoding="utf-8")
+    (site / "b.html").write_text(naming, encoding="utf-8")
+    read: list[str] = []
+    original = leaks.readable_text
+
+    def reading(path: Path, twins: object = ()) -> str | None:
+        read.append(path.relative_to(site).as_posix())
+        return original(path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(leaks, "readable_text", reading)
+        assert [p.field for p in site_leaks(site, practices, read=guard.read)] == ["contacts[2]"]
+        assert read == ["b.html"]
+        # Changed after it was written (another size): read again, and what it now says is found.
+        (site / "a" / "index.html").write_text(clean + "<p>Teruggetrokken Persoon</p>", encoding="utf-8")
+        read.clear()
+        assert len(site_leaks(site, practices, read=guard.read)) == 1
+        assert sorted(read) == ["a/index.html", "b.html"]
+
+
+def test_the_guard_on_pages_reads_them_by_the_rule_of_the_whole_site() -> None:
+    guard = leaks.PageGuard([])  # nobody withdrawn: nothing to look for, nothing noted
+    guard.look("a.html", "<p>x</p>")
+    assert guard.read == {}
+    guard = leaks.PageGuard(run([JOBCOACH], repo_vocabularies(), today=TODAY).practices)
+    for written in (
+        "<p>Teruggetrokken <b>Per</b>soon</p>",
+        "<a title='Teruggetrokken&#32;Persoon'>x</a>",
+        "<p>weg@debrug.example</p>",
+    ):
+        guard.look("p.html", written)
+        assert guard.read == {}, written
+    guard.look("p.html", "<p>Teruggetrokken Personen</p>")
+    assert list(guard.read) == ["p.html"]
+
+
 @pytest.mark.slow
 def test_a_leak_the_input_checks_miss_fails_the_build_and_keeps_the_old_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -20,7 +20,7 @@ import gzip
 import html
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import unquote_plus
 
@@ -53,19 +53,30 @@ _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([\"\\/bfnrt]))")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
-def site_leaks(site_dir: Path, practices: Sequence[Practice], packaged: Sequence[Path] = ()) -> list[Problem]:
+def site_leaks(
+    site_dir: Path,
+    practices: Sequence[Practice],
+    packaged: Sequence[Path] = (),
+    read: Mapping[str, int] | None = None,
+) -> list[Problem]:
     """Every withdrawn name, address or number found in the built site, as a problem of the file behind it.
     A file copied unchanged from one of the ``packaged`` theme folders (installed packages, not this project:
-    see ``packaged_theme_dirs``) is code, not content, and is not read."""
+    see ``packaged_theme_dirs``) is code, not content, and is not read. Nor is a page that ``PageGuard``
+    read as it was written and found nothing in (``read``: its path below the site and its size in bytes),
+    while it has that size."""
     people = withdrawn_people(practices)
     if not people:
         return []
     matcher = Matcher(people)
     found: dict[Key, list[str]] = {}
+    read = read or {}
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
             continue
         relative = path.relative_to(site_dir)
+        size = read.get(relative.as_posix())
+        if size is not None and path.stat().st_size == size:
+            continue
         text = readable_text(path, [folder / relative for folder in packaged])
         if text is None:
             continue
@@ -95,6 +106,23 @@ def site_leaks(site_dir: Path, practices: Sequence[Practice], packaged: Sequence
                 Problem(display_path(origin.path), contact_line(origin, index), f"contacts[{index + 1}]", message)
             )
     return problems
+
+
+class PageGuard:
+    """The guard's look at a page while MkDocs writes it, by the same rule as ``site_leaks``: a page that
+    names nobody is noted (``read``: path below the site -> size in bytes as written), so that ``site_leaks``
+    need not read it from disk again. A page that names someone is left to ``site_leaks``, whose message
+    says who and where."""
+
+    def __init__(self, practices: Sequence[Practice]) -> None:
+        people = withdrawn_people(practices)
+        self.matcher = Matcher(people) if people else None
+        self.read: dict[str, int] = {}
+
+    def look(self, page_path: str, document: str) -> None:
+        if self.matcher is not None and not self.matcher.mentions(visible_text(document)):
+            # Its size as MkDocs writes it (mkdocs.commands.build._build_page).
+            self.read[page_path] = len(document.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 def _order(key: Key) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from kennisbank.entry.git_history import read_history
 from kennisbank.entry.lunr_files import lunr_outputs
 from kennisbank.entry.mkdocs_dutch import speak_dutch, told_rebuilds
 from kennisbank.errors import ContentError
-from kennisbank.leaks import packaged_theme_dirs, site_leaks
+from kennisbank.leaks import PageGuard, packaged_theme_dirs, site_leaks
 from kennisbank.pages import Site, nav_with_term_pages
 from kennisbank.render_limit import RenderLimit
 from kennisbank.site import (
@@ -50,6 +50,7 @@ class Run:
         self.last_good = LastGood()
         self.render_limit = RenderLimit()
         self.content: SiteContent | None = None
+        self.guard: PageGuard | None = None
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         site = Site(
@@ -68,6 +69,7 @@ class Run:
                     log.error(str(problem))
                 raise PluginError(f"{len(exc.problems)} fout(en) in de vaste lijsten (zie hierboven)") from None
         self.content = content
+        self.guard = PageGuard(content.catalogue.practices)
         if config.nav:  # each facet's section holds its term pages, so their tab is the current one
             config.nav = nav_with_term_pages(config.nav, content.catalogue)
         blocking = [p for p in content.problems if p.blocks_build]
@@ -105,6 +107,8 @@ class Run:
         base = urlsplit(config.site_url or "/").path or "/"
         problems = unsafe_page(source, page_path, document, base, self.content.sources if self.content else ())
         if not problems:
+            if self.guard is not None:
+                self.guard.look(page_path, document)
             return document
         for problem in problems:
             log.error(str(problem))
@@ -116,7 +120,7 @@ class Run:
         """The last line of defence for withdrawn contacts: no written file may name one (see leaks.py)."""
         packaged = packaged_theme_dirs(config.theme.dirs, Path(config.config_file_path).parent)
         practices = self.content.catalogue.practices if self.content is not None else []
-        problems = site_leaks(Path(config.site_dir), practices, packaged)
+        problems = site_leaks(Path(config.site_dir), practices, packaged, self.guard.read if self.guard else None)
         for problem in problems:
             log.error(str(problem))
         if problems and not self.serving:
