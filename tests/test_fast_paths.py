@@ -169,6 +169,11 @@ NESTED = dict.fromkeys(["vo", "vso", "havo", "WW", "Wwb", "w", "a-b", "o"], "x")
 @given(st.text(alphabet="vsohaWbw-_ 2é\n", max_size=40))
 def test_abbreviations_found_together_match_the_plain_pattern(markdown: str) -> None:
     assert abbreviations_used(markdown, NESTED) == reference_abbreviations(markdown, NESTED)
+    # With what earlier pages' lines held remembered, as the hook keeps it for a whole build.
+    assert abbreviations_used(markdown, NESTED, SEEN) == reference_abbreviations(markdown, NESTED)
+
+
+SEEN: dict[str, frozenset[str]] = {}
 
 
 def test_real_front_matter_goes_the_fast_way() -> None:

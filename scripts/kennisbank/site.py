@@ -134,24 +134,40 @@ def abbreviations(vocabularies: Vocabularies) -> dict[str, str]:
     return {entry.term: entry.expansion for entry in vocabularies.glossary if entry.expansion}
 
 
-def abbreviation_definitions(markdown: str, known: Mapping[str, str]) -> str:
+def abbreviation_definitions(
+    markdown: str, known: Mapping[str, str], memory: dict[str, frozenset[str]] | None = None
+) -> str:
     """Markdown ``*[RMC]: ...`` lines for the abbreviations that occur in a page, for hover tooltips. The
-    glossary comes from outside like the practices: its lines are an untrusted region (``untrusted.py``)."""
-    lines = [f"*[{term}]: {known[term]}" for term in abbreviations_used(markdown, known)]
+    glossary comes from outside like the practices: its lines are an untrusted region (``untrusted.py``).
+    ``memory``: what ``abbreviations_used`` found in each line so far, kept by the caller for a whole build."""
+    lines = [f"*[{term}]: {known[term]}" for term in abbreviations_used(markdown, known, memory)]
     return ("\n\n" + wrap("\n".join(lines))) if lines else ""
 
 
-def abbreviations_used(markdown: str, known: Iterable[str]) -> list[str]:
+def abbreviations_used(
+    markdown: str, known: Iterable[str], memory: dict[str, frozenset[str]] | None = None
+) -> list[str]:
     """The terms of ``known`` that stand in ``markdown`` as whole words (``_word_pattern``). The terms made of
-    word characters only (all of the glossary's) are first looked for together, in one scan of the page."""
+    word characters only (all of the glossary's) are looked for line by line, all together (a line break is
+    not a word character, so no such term runs over one), and what a line holds is remembered in ``memory``:
+    the overviews and print pages repeat the practices' lines. Any other term is looked for on its own."""
     terms = tuple(known)
     together = _word_terms(terms)
-    candidates = set(together.findall(markdown)) if together is not None else set()
+    found: set[str] = set()
+    if together is not None:
+        memory = {} if memory is None else memory
+        for line in markdown.split("\n"):
+            in_line = memory.get(line)
+            if in_line is None:
+                candidates = set(together.findall(line))
+                in_line = memory[line] = frozenset(t for t in candidates if _word_pattern(t).search(line))
+            if in_line:
+                found |= in_line
     return [
         term
         for term in terms
-        if (term in candidates if together is not None and _WORD_TERM.fullmatch(term) else term in markdown)
-        and _word_pattern(term).search(markdown)
+        if (term in found if together is not None and _WORD_TERM.fullmatch(term) else term in markdown)
+        and (term in found or _word_pattern(term).search(markdown))
     ]
 
 

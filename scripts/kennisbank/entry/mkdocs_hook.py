@@ -51,6 +51,7 @@ class Run:
         self.render_limit = RenderLimit()
         self.content: SiteContent | None = None
         self.guard: PageGuard | None = None
+        self.abbreviations_seen: dict[str, frozenset[str]] = {}  # line -> the abbreviations in it, this build
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         site = Site(
@@ -70,6 +71,7 @@ class Run:
                 raise PluginError(f"{len(exc.problems)} fout(en) in de vaste lijsten (zie hierboven)") from None
         self.content = content
         self.guard = PageGuard(content.catalogue.practices)
+        self.abbreviations_seen = {}
         if config.nav:  # each facet's section holds its term pages, so their tab is the current one
             config.nav = nav_with_term_pages(config.nav, content.catalogue)
         blocking = [p for p in content.problems if p.blocks_build]
@@ -100,7 +102,9 @@ class Run:
         if self.content is None:
             return markdown
         banner = problems_banner(self.content.errors) if self.content.errors else ""
-        return banner + markdown + abbreviation_definitions(markdown, self.content.abbreviations)
+        return (
+            banner + markdown + abbreviation_definitions(markdown, self.content.abbreviations, self.abbreviations_seen)
+        )
 
     def published(self, document: str, page_path: str, source: str, config: MkDocsConfig) -> str:
         """The last wall: every page as a browser reads it, against the site's allow-list (``safety.py``)."""
