@@ -181,7 +181,9 @@ def visible_text(text: str) -> str:
 
 
 def _without_tags(text: str) -> str:
-    values = "\x00".join(_TAG_ATTRIBUTES.findall(text))
+    # Each distinct attribute text once (a page repeats its classes and links hundreds of times): what is
+    # mentioned stays the same, as no mention runs from one value into the next.
+    values = "\x00".join(dict.fromkeys(_TAG_ATTRIBUTES.findall(text)))
     if "%" in values or "+" in values:
         values += "\x00" + unquote_plus(values)
     inline = _INLINE_TAG_ANY_CASE if _UPPER_CASE_TAG.search(text) else _INLINE_TAG
