@@ -47,20 +47,18 @@ class Synonyms:
         """Phrases in a sequence of stems, longest first, left to right: (start, end, canonical)."""
         found = []
         longest = self.longest
-        i = 0
         first_stems = self.first_stems
-        while i < len(stems):
-            if stems[i] not in first_stems:  # most words start no phrase
-                i += 1
+        end = 0  # where the last phrase found ends: the next may not start inside it
+        # Most words start no phrase: only the places where one may start are looked at.
+        for i in [i for i, stem_ in enumerate(stems) if stem_ in first_stems]:
+            if i < end:
                 continue
             for n in range(min(longest, len(stems) - i), 0, -1):
                 canonical = self.phrases.get(tuple(stems[i : i + n]))
                 if canonical is not None:
                     found.append((i, i + n, canonical))
-                    i += n
+                    end = i + n
                     break
-            else:
-                i += 1
         return found
 
     def additions(self, text: str) -> list[str]:
