@@ -17,6 +17,7 @@ Pure and deterministic: the same catalogue gives the same lists, ties broken by 
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -55,7 +56,7 @@ class Related:
 
 
 def facet_features(practice: Practice) -> list[Feature]:
-    return [f"{facet.key}\t{term_id}" for facet in RELATED_FACETS for term_id in facet.ids(practice)]
+    return [sys.intern(f"{facet.key}\t{term_id}") for facet in RELATED_FACETS for term_id in facet.ids(practice)]
 
 
 def _term(feature: Feature) -> tuple[str, str]:
@@ -94,7 +95,8 @@ class _Vectors:
         for features, c in zip(self.facets, counts, strict=True):
             weighted = {stem: (1 + math.log(n)) * stem_idf[stem] for stem, n in c.items()}
             strongest = _normalised(dict(_largest(weighted.items(), TEXT_STEMS)))
-            self.vectors.append({**features, **{" " + stem: w * scale for stem, w in strongest.items()}})
+            # Interned: the same feature is then the same object in every vector, which dot products compare.
+            self.vectors.append({**features, **{sys.intern(" " + stem): w * scale for stem, w in strongest.items()}})
         postings: dict[Feature, list[int]] = {}
         for i in range(total):
             for feature in self.vectors[i]:
