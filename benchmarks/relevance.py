@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kennisbank.pages.finder import ASSETS, LUNR_SCRIPTS
 from kennisbank.pipeline import build_catalogue
 from kennisbank.project import find_project
-from kennisbank.search.expand import reached
+from kennisbank.search.expand import prefixes, reached
 from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.query import Searcher, max_distance, typing_last
@@ -47,6 +48,7 @@ from kennisbank.vocabularies import load_vocabularies
 from .sections import write_section
 
 HERE = Path(__file__).resolve().parent
+FINDER_MODULES = HERE.parent / "scripts" / "kennisbank" / "search" / "finder"
 ROOT = HERE.parent
 QUERIES = HERE / "relevance.txt"
 RESULTS = HERE / "RESULTS.md"
@@ -55,8 +57,13 @@ SECTION = "relevance"  # its section of RESULTS.md (benchmarks/sections.py)
 TOP = 5
 PRACTICE_URL = re.compile(r"/praktijkvoorbeelden/([a-z0-9-]+)/$")
 # What the finder page loads before any result: the page and its scripts (finder.js and the modules it imports).
-PAGE_FILES = ("zoeken/index.html", "assets/finder/lunr.js", "assets/finder/lunr.stemmer.support.js")
-PAGE_FILES += ("assets/finder/lunr.nl.js",)
+# How many shards finder.js asks for at once per prefix of the query in the address: read from the page's
+# module, so the model and the page cannot differ.
+EARLY_PREFIX_SHARDS = int(
+    re.search(r"const EARLY_PREFIX_SHARDS = (\d+);", (FINDER_MODULES / "finder.js").read_text(encoding="utf-8"))[1]
+)
+# The search page and the scripts it loads before the finder's modules (one list: pages/finder.py).
+PAGE_FILES = ("zoeken/index.html", *(ASSETS + name for name in LUNR_SCRIPTS))
 
 
 @dataclass(frozen=True)
@@ -130,9 +137,16 @@ class FinderRun:
             for i, w in enumerate(plain)
         ):
             files.add("words.json")  # search.js needCorrecting: an unknown word that reaches no other term
-        if results:
-            block = max(n for n, start in enumerate(self.blocks) if start <= results[0].ref)
-            files.add(f"texts-{block}.json")
+        # finder.js asks at once for the shards a prefix walks through (Shards.loadStartingWith), a few per prefix.
+        for i, word in enumerate(plain):
+            for prefix in prefixes(word, typing and i == last):
+                first = self.sharded.shard_of(prefix)
+                for n in range(first, min(first + EARLY_PREFIX_SHARDS, len(self.sharded.first_terms))):
+                    if n > first and not self.sharded.first_terms[n].startswith(prefix):
+                        break
+                    files.add(f"index-{n}.json")
+        if results:  # the page asks for every block of result texts at once (Texts.loadAll)
+            files.update(f"texts-{n}.json" for n in range(len(self.blocks)))
         size = self.base + sum(wire_bytes(self.site / "assets/finder" / name) for name in files)
         return [r.slug for r in results], size
 
