@@ -29,7 +29,8 @@ B = 0.75
 
 # field -> {document number: score}, in the order lunr adds the documents.
 Posting = dict[str, dict[int, float]]
-ShardEntry = list[Any]  # [term, term_index, {field: [[ref, score], ...]}]
+# [term, term_index, {field: [(ref, score), ...]}]; JSON writes each pair as an array, as the browser reads it.
+ShardEntry = list[Any]
 
 
 def index_terms(text: str) -> list[str]:
@@ -79,12 +80,13 @@ class LunrIndex:
         }
 
     def shard_entries(self) -> list[ShardEntry]:
-        """One entry per term, sorted by term: its number and, per field, the documents and scores."""
+        """One entry per term, sorted by term: its number and, per field, the documents and scores (pairs made in
+        C: at 10,000 practices there are millions)."""
         return [
             [
                 term,
                 self.term_numbers[term],
-                {name: list(map(list, scores.items())) for name, scores in fields.items() if scores},
+                {name: list(scores.items()) for name, scores in fields.items() if scores},
             ]
             for term, fields in sorted(self.postings.items())
         ]
