@@ -53,6 +53,27 @@ def real_docs() -> list[SearchDocument]:
     return [*docs, dataclasses.replace(docs[0], ref=str(len(docs)), body=odd, labels="")]
 
 
+def test_the_tokens_split_once_give_the_index_and_vocabulary_the_texts_give() -> None:
+    """build_search_data splits each field text once (search_documents' ``tokens``): the index and the
+    vocabulary are what lunr's tokenizer and words() make of the texts themselves, here with odd white
+    space, hyphens, apostrophes and a glossary phrase in them."""
+    from kennisbank.search.index import surface_vocabulary
+
+    catalogue = repo_catalogue()
+    practice = catalogue.practices[0]
+    odd = "Stage's -- coaches\u2003’s\u00a0x's\u2028de HET-mbo\t’t regionaal meld- en coördinatiepunt 2022 é É ß ΑΣ"
+    catalogue = dataclasses.replace(
+        catalogue, practices=[*catalogue.practices, dataclasses.replace(practice, summary=odd, body=odd)]
+    )
+    synonyms = from_glossary(catalogue.vocabularies.glossary)
+    tokens: dict[str, list[str]] = {}
+    docs = search_documents(catalogue, synonyms, tokens)
+    assert docs == search_documents(catalogue, synonyms)
+    assert len(tokens) > len(docs)
+    assert build_index(docs, tokens).serialize() == build_index(docs).serialize()
+    assert surface_vocabulary(docs, tokens) == surface_vocabulary(docs)
+
+
 def test_the_index_of_the_real_practices_is_lunrs_to_the_byte(real_docs: list[SearchDocument]) -> None:
     ours = build_index(real_docs).serialize()
     theirs = lunr_builder_index(real_docs)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,7 @@ from ..municipalities import Municipalities
 from ..vocabularies import Term, Vocabularies
 from . import lunr_index
 from .lunr_index import LunrIndex
-from .pipeline import LOANWORD_PLURAL_ENDINGS, SEPARATOR, STOP_WORDS, WORD_CHARACTERS, trim
+from .pipeline import LOANWORD_PLURAL_ENDINGS, SEPARATOR, STOP_WORDS, WORD_CHARACTERS, lunr_tokens, token_stems, trim
 from .synonyms import Synonyms, from_glossary
 
 # (field, boost): a word in the title counts ten times a word in the body. ``labels``: the names the
@@ -121,11 +121,16 @@ def towns_text(practice: Practice, vocabularies: Vocabularies) -> str:
     return "\n".join(_with_former_names(names, municipalities))
 
 
-def search_documents(catalogue: Catalogue, synonyms: Synonyms) -> list[SearchDocument]:
+def search_documents(
+    catalogue: Catalogue, synonyms: Synonyms, tokens: dict[str, list[str]] | None = None
+) -> list[SearchDocument]:
+    """Every practice as the index reads it: each field's text with the canonical words of its glossary
+    phrases added. ``tokens``, when given, gets the tokens of each field text (``field_tokens``), so that
+    the index and the vocabulary need not split the texts again."""
     docs = []
     vocabularies = catalogue.vocabularies
     towns: dict[str, str] = {}  # by region: the same text for every practice of a region
-    with_synonyms = _expander(synonyms)
+    with_synonyms = _expander(synonyms, {} if tokens is None else tokens)
     for number, practice in enumerate(catalogue.practices):
         if practice.region not in towns:
             towns[practice.region] = towns_text(practice, vocabularies)
@@ -143,31 +148,47 @@ def search_documents(catalogue: Catalogue, synonyms: Synonyms) -> list[SearchDoc
     return docs
 
 
-def _expander(synonyms: Synonyms) -> Callable[[str], str]:
+def field_tokens(text: str) -> list[str]:
+    """The lower-cased tokens of a field text, split at white space and hyphens. For a text as
+    ``search_documents`` writes it (its white space made single spaces) these are ``lunr_tokens`` too,
+    and the words of ``words()`` before trimming."""
+    return [token for token in SEPARATOR.split(text.lower()) if token]
+
+
+def _expander(synonyms: Synonyms, tokens: dict[str, list[str]]) -> Callable[[str], str]:
     """A field's text with the canonical words of its glossary phrases added, remembered by text: the towns
-    of a region and the labels and descriptions of the same terms recur in practice after practice."""
+    of a region and the labels and descriptions of the same terms recur in practice after practice. The
+    tokens of each text it makes go into ``tokens``: the text's own (split once for the phrases too), then
+    those of the words added."""
     done: dict[str, str] = {}
 
     def with_synonyms(value: str) -> str:
         found = done.get(value)
         if found is None:
-            found = done[value] = " ".join([*value.split(), *synonyms.additions(value)])
+            own = field_tokens(value)
+            added = synonyms.additions_for(token_stems(own))
+            found = done[value] = " ".join([*value.split(), *added])
+            tokens[found] = own + [token for word in added for token in field_tokens(word)]
         return found
 
     return with_synonyms
 
 
-def build_index(docs: Iterable[SearchDocument]) -> LunrIndex:
+def build_index(docs: Iterable[SearchDocument], tokens: Mapping[str, list[str]] | None = None) -> LunrIndex:
     docs = list(docs)
     texts = ([doc.field(name) for name, _ in FIELDS] for doc in docs)
-    return lunr_index.build(texts, [doc.ref for doc in docs], FIELDS)
+    known = tokens or {}
+    return lunr_index.build(
+        texts, [doc.ref for doc in docs], FIELDS, lambda text: known[text] if text in known else lunr_tokens(text)
+    )
 
 
-def surface_vocabulary(docs: Iterable[SearchDocument]) -> list[str]:
+def surface_vocabulary(docs: Iterable[SearchDocument], tokens: Mapping[str, list[str]] | None = None) -> list[str]:
     """Every word the index was built from (no stop words, no numbers), most frequent first: the
     list typos are corrected against, in the same order in Python and in the browser."""
     counts: Counter[str] = Counter()
     field_words: dict[str, set[str]] = {}  # by text: fields recur (a region's towns, the same terms' labels)
+    known = tokens or {}
     for doc in docs:
         # words() of every field, counted once per document; trimming the distinct tokens only.
         words: set[str] = set()
@@ -175,7 +196,8 @@ def surface_vocabulary(docs: Iterable[SearchDocument]) -> list[str]:
             text = doc.field(name)
             found = field_words.get(text)
             if found is None:
-                found = field_words[text] = {w for w in map(trim, set(SEPARATOR.split(text.lower()))) if w}
+                split = known[text] if text in known else field_tokens(text)
+                found = field_words[text] = {w for w in map(trim, set(split)) if w}
             words |= found
         counts.update(words)
     return [
@@ -285,5 +307,6 @@ class SearchData:
 
 def build_search_data(catalogue: Catalogue) -> SearchData:
     synonyms = from_glossary(catalogue.vocabularies.glossary)
-    docs = search_documents(catalogue, synonyms)
-    return SearchData(catalogue, synonyms, docs, build_index(docs), surface_vocabulary(docs))
+    tokens: dict[str, list[str]] = {}
+    docs = search_documents(catalogue, synonyms, tokens)
+    return SearchData(catalogue, synonyms, docs, build_index(docs, tokens), surface_vocabulary(docs, tokens))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,8 +92,14 @@ class LunrIndex:
         ]
 
 
-def build(documents: Iterable[Sequence[str]], refs: Sequence[str], fields: Sequence[tuple[str, int]]) -> LunrIndex:
-    """Index ``documents`` (each the text of every field, in the order of ``fields``: (name, boost))."""
+def build(
+    documents: Iterable[Sequence[str]],
+    refs: Sequence[str],
+    fields: Sequence[tuple[str, int]],
+    tokens: Callable[[str], Sequence[str]] = lunr_tokens,
+) -> LunrIndex:
+    """Index ``documents`` (each the text of every field, in the order of ``fields``: (name, boost)).
+    ``tokens``: a text's tokens as ``lunr_tokens`` gives them (a caller that split the texts already)."""
     names = [name for name, _ in fields]
     # Pass 1, in lunr's order (document by document, field by field): term frequencies, field
     # lengths, term numbers, and in how many fields of all documents each term occurs (lunr's idf
@@ -110,7 +116,7 @@ def build(documents: Iterable[Sequence[str]], refs: Sequence[str], fields: Seque
         for name, text in zip(names, document, strict=True):
             counts = counted.get(text)
             if counts is None:
-                counts = counted[text] = Counter(index_terms(text))
+                counts = counted[text] = Counter(token_stems(tokens(text)))
             frequencies[name].append(counts)
             for term in counts:
                 if term not in term_numbers:

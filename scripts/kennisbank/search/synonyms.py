@@ -64,8 +64,11 @@ class Synonyms:
     def additions(self, text: str) -> list[str]:
         """The canonical words to add to a document for the phrases in ``text`` that are not already
         the canonical word itself."""
-        stems = content_stems(text)
-        return [c for start, end, c in self.matches(stems) if stems[start:end] != [stem(c)]]
+        return self.additions_for(content_stems(text))
+
+    def additions_for(self, stems: Sequence[str]) -> list[str]:
+        """``additions`` of a text whose stems (``content_stems``) are worked out already."""
+        return [c for start, end, c in self.matches(stems) if list(stems[start:end]) != [stem(c)]]
 
     def table(self) -> list[list[str]]:
         """The table for finder.js: [canonical, stem, stem, ...], sorted for a stable file."""
