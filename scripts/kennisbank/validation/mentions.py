@@ -78,13 +78,21 @@ def fold(text: str) -> str:
     holds few kinds of character beyond ASCII, and most of its length is ASCII, which only casefolds."""
     if "&" in text:
         text = html.unescape(text)
+    lower_will_do = True
     if not text.isascii():
         for char in set(_ASCII_RUNS.sub("", text)):  # the characters beyond ASCII, each once
             folded = fold_char(char)
             if folded != char:
                 text = text.replace(char, folded)
-    # What ``fold_char`` does to ASCII, and nothing to what it returns; for ASCII that is lower().
-    return text.lower() if text.isascii() else text.casefold()
+            lower_will_do = lower_will_do and _lower_keeps(folded)
+    # What ``fold_char`` does to ASCII, and nothing to what it returns. For ASCII that is what lower() does
+    # (several times quicker), and lower() may be used unless it would change something fold_char returned.
+    return text.lower() if lower_will_do else text.casefold()
+
+
+@functools.cache
+def _lower_keeps(text: str) -> bool:
+    return text.lower() == text
 
 
 def fold_plain(text: str) -> str:
