@@ -367,6 +367,24 @@ Gevonden met cProfile en metingen per onderdeel; elke versnelling geeft precies 
   iets vond. Kwam die index binnen vóór het eerste resultaat van de zoekpagina, dan telde hij mee in de
   download (16,2 MB in de meting daarvoor). Het bouwen van die index kostte 11% van onze bouw. Het
   zoekveld in de kop opent nu de zoekpagina, die ook de andere pagina's van de site noemt.
+- Zoekpagina bij 10.000 voorbeelden, na de uitbreidingen van de index en de feed:
+  - De link naar de feed in de kop van elke pagina heette `rel="alternate"`. Materials script nam dat voor
+    een andere taalversie van de site en haalde op elke pagina de hele `sitemap.xml` op om die te lezen
+    (2 MB, een kwart seconde rekenen voordat de zoekpagina iets kon tonen). Nu `rel="alternate feed"`;
+    een browsertest kijkt dat geen pagina de sitemap ophaalt.
+  - lunr.js (100 KB, 30 KB gzip) wordt niet meer geladen: de zoekpagina gebruikt alleen de Nederlandse
+    stemmer, en `search/lunr-base.js` geeft die twee scripts het beetje van lunr dat ze nodig hebben.
+  - De delen van de index die een woord als begin van een woord nodig heeft, worden tegelijk opgevraagd in
+    plaats van na elkaar (uit de lijst van termen tijdens het typen, uit de inhoudsopgave van de delen voor
+    de vraag in het adres), en tijdens het typen ook alvast die van de waarschijnlijke volgende toets.
+- Bouw: Jinja laat de regeleinden en inspringing rond Materials `{% %}`-tags weg (12% kleinere pagina's,
+  dezelfde tekst: een test bouwt beide); afkortingen per regel gezocht en per regel onthouden; de muur op
+  teruggetrokken contactpersonen leest elke pagina terwijl MkDocs hem schrijft en daarna alleen wat hij nog
+  niet zag, elke attribuuttekst één keer; opgeschoonde stukken onthouden; `fold` gebruikt `lower()` waar
+  dat hetzelfde geeft; de zoekindex splitst elke veldtekst één keer (zinnen uit de begrippenlijst, index en
+  woordenlijst gebruiken dezelfde stukken) en schrijft de delen van de index vanuit paren die in C gemaakt
+  zijn; verwante voorbeelden vergelijken gedeelde kenmerken als hetzelfde object. Elke stap geeft dezelfde
+  uitkomst (dezelfde index tot op de byte, dezelfde lijsten).
 """
 
 
@@ -385,13 +403,16 @@ Chromium voor de zoekpagina); de getallen in de tabellen hieronder komen uit de 
   meting zet `PYTHONDONTWRITEBYTECODE`) vertaalt Python onze modules bovendien bij elke start opnieuw.
 - **Zoekpagina, eerste resultaat.** De pagina noemt zelf de delen van de index en de tekstblokken, dus
   het script vraagt de delen voor de zoekvraag in het adres, de kern (`data.json`: de filters als
-  getallen) en de titels en samenvattingen op zodra het draait. Scoren (rechtstreeks uit de delen, met
-  de rekenstappen van lunr), filters tellen en 50 resultaten tonen kosten bij 'jongeren' (bijna 10.000
-  treffers) samen zo'n 10 tot 20 ms. De rest is wachten op de bestanden: de tekstblokken zijn bij 10.000
-  voorbeelden samen ruim 4 MB (de testserver comprimeert niet).
+  getallen) en de titels en samenvattingen op zodra het draait, en de delen die de woorden als begin van
+  een woord nodig hebben ook. Scoren (rechtstreeks uit de delen, met de rekenstappen van lunr), filters
+  tellen en 50 resultaten tonen kosten bij 'jongeren' (bijna 10.000 treffers) samen zo'n 10 tot 20 ms. De
+  rest is wachten op de bestanden en ze lezen: de tekstblokken zijn bij 10.000 voorbeelden samen ruim 4 MB
+  (de testserver comprimeert niet).
 - **Zoekpagina, per toets.** Een toets die een deel van de index nodig heeft dat er nog niet is, wacht op
-  dat verzoek; de delen voor langere vormen van het woord dat getypt wordt, worden na elke toets vooruit
-  opgehaald, en een woord dat geen term van de index is, kost geen verzoek. Een toets die niets aan de
+  dat verzoek; de delen voor de volgende toets (het woord één letter langer, en de termen die daarmee
+  beginnen) worden na elke toets vooruit opgehaald, en een woord dat geen term van de index is, kost geen
+  verzoek. Met alles binnen kost een toets zo'n 15 tot 25 ms: rekenen, 50 resultaten opnieuw tonen en de
+  pagina opnieuw opmaken. Een toets die niets aan de
   resultaten verandert, laat de lijst staan; ook die toetsen tellen mee in de meting (de zoekpagina
   zet na elke verwerkte toets `data-ready`).
 """
