@@ -31,16 +31,15 @@ LICENSE = {
 
 def opendata_pages(catalogue: Catalogue, site: Site) -> list[Output]:
     records = [catalogue_record(p, catalogue, site) for p in catalogue.practices]
-    document: dict[str, Any] = {
+    head: dict[str, Any] = {
         "title": "Kennisbank Aanpak Jeugdwerkloosheid: praktijkvoorbeelden",
         "site": site.url,
         "generated": site.today.isoformat(),  # the date 'source_is_old' is measured from
         "license": LICENSE,
         "count": len(records),
-        "practices": records,
     }
     return [
-        Output(CATALOGUE_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n"),
+        Output(CATALOGUE_JSON, catalogue_json(head, records)),
         Output(CATALOGUE_CSV, catalogue_csv(records)),
     ]
 
@@ -82,6 +81,13 @@ def catalogue_record(practice: Practice, catalogue: Catalogue, site: Site) -> di
         "last_reviewed": practice.last_reviewed.isoformat(),
     }
     return record
+
+
+def catalogue_json(head: dict[str, Any], records: list[dict[str, Any]]) -> str:
+    """The document ``head`` with the records under "practices", one practice per line: as readable and
+    diffable as an indented file, and written by json's C encoder (indenting makes it use the Python one)."""
+    rows = ",\n".join("  " + json.dumps(record, ensure_ascii=False) for record in records)
+    return json.dumps(head, ensure_ascii=False, indent=1)[: -len("\n}")] + f',\n "practices": [\n{rows}\n ]\n}}\n'
 
 
 def csv_cell(value: Any) -> str:
