@@ -135,9 +135,10 @@ def scan_page(document: str, page_path: str = "index.html", base: str = "/") -> 
             findings.extend(_node_findings(node, page_path, base))
         else:  # what is found depends on the tag and the attributes alone: the same element, the same answer
             href = attributes.get("href")
-            if href and href[0] in _RELATIVE_STARTS:
-                # A link within the site ('../../themas/x/', '#kop'): no rule objects to it whatever follows,
-                # so all such links share one answer (one entry of the memory instead of thousands).
+            if href and href[0] in _RELATIVE_STARTS and tag in _HREF_TAGS:
+                # A link within the site ('../../themas/x/', '#kop') where a link is allowed: no rule objects
+                # to it whatever follows, so all such links share one answer (one entry of the memory
+                # instead of thousands). Where href is not allowed, the finding names the address itself.
                 attributes["href"] = href[0]
             findings.extend(_element_findings(tag, tuple(attributes.items())))
     return findings
@@ -146,6 +147,7 @@ def scan_page(document: str, page_path: str = "index.html", base: str = "/") -> 
 # How a relative address may start: a character that is not a letter and that a browser does not drop
 # (``_URL_IGNORED_RE``) leaves no scheme, and '/' is not among them ('//host' is another site for <link>).
 _RELATIVE_STARTS = frozenset(".#?")
+_HREF_TAGS = frozenset(tag for tag, names in ELEMENTS.items() if "href" in names)
 
 
 def scan_page_plain(document: str, page_path: str = "index.html", base: str = "/") -> list[Finding]:
