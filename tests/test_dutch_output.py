@@ -238,6 +238,10 @@ _MAKE_ENV = {key: value for key, value in os.environ.items() if key not in ("NO_
 MAKE_OWN = re.compile(r"make(\[\d+\])?: ")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _make_project(tmp_path: Path) -> Path:
     """A copy of the project in which `make serve` runs with the repository's .venv."""
     (tmp_path / "project").mkdir()
@@ -298,6 +302,9 @@ def test_make_serve_shows_only_dutch_and_real_problems(tmp_path: Path) -> None:
             stderr=subprocess.STDOUT,
             env=_MAKE_ENV,
             start_new_session=True,  # make and mkdocs in a group of their own, stopped together
+            # Ctrl+C as in a terminal: a test run started in the background by a shell without job control
+            # ignores SIGINT, and its children would inherit that.
+            preexec_fn=_default_sigint,
         )
     base = f"http://127.0.0.1:{port}{site_path(copy)}"
     try:
@@ -312,7 +319,7 @@ def test_make_serve_shows_only_dutch_and_real_problems(tmp_path: Path) -> None:
             process.wait(timeout=15)
     # make's own line on Ctrl+C ("make: *** [Makefile:18: serve] Interrupt") is make's, not the project's.
     lines = [line for line in log.read_text().splitlines() if line.strip() and not MAKE_OWN.match(line)]
-    assert lines[-1] == "Gestopt.", lines
+    assert lines[-1] == "Gestopt.", (process.returncode, log.read_text()[-3000:])
     assert f"practices/{SLUG}.md:13: themes: onbekend thema 'nazrg' — bedoelde je 'nazorg'?" in lines, lines
     assert any("docs/over.md: de link 'nergens.md'" in line for line in lines), lines
     assert any(f"De site is te zien op http://127.0.0.1:{port}/" in line for line in lines), lines
