@@ -87,7 +87,12 @@ def our_share(build: Figures) -> float:
 def _walls(build: Figures) -> float:
     """Our safety work inside MkDocs' steps: sanitising outside text (in rendering), scanning every page
     (after the template), and searching the written site for withdrawn contacts (after the build)."""
-    return build.get("sanitise", 0.0) + build.get("page_scan", 0.0) + build.get("leak_guard", 0.0)
+    return build.get("sanitise", 0.0) + _in_template(build) + build.get("leak_guard", 0.0)
+
+
+def _in_template(build: Figures) -> float:
+    """Our walls that run inside MkDocs' template step, on every page as it is written."""
+    return build.get("page_scan", 0.0) + build.get("leak_guard_pages", 0.0)
 
 
 def per_practice_ms(size: str, build: Figures) -> float:
@@ -261,9 +266,7 @@ def breakdown_table(results: dict[str, Figures]) -> str:
         ("MkDocs: Markdown → HTML, afdrukpagina's", lambda b: b.get("render_print", 0.0)),
         (
             "Material: thema-sjabloon (alle pagina's)",
-            lambda b: (
-                sum(b.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")) - b.get("page_scan", 0.0)
-            ),
+            lambda b: sum(b.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")) - _in_template(b),
         ),
     ]
     sizes = sorted(results, key=int)
@@ -430,7 +433,7 @@ def findings(results: dict[str, Figures]) -> str:
     pipeline = r["generation"]["pipeline"] / ours["build_cpu"]
     render = sum(ours.get(f"render_{k}", 0.0) for k in ("practice", "print", "other")) - ours["page_markdown"]
     render -= ours.get("sanitise", 0.0)
-    template = sum(ours.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")) - ours.get("page_scan", 0.0)
+    template = sum(ours.get(f"template_{k}", 0.0) for k in ("practice", "print", "other")) - _in_template(ours)
     extra_pages = r["generation"]["pages"] - bare["pages"]
     check = r["check"]["cpu"] / r["floor_yaml"]["cpu"]
     lines = [
