@@ -63,6 +63,14 @@ def test_an_ambiguous_short_name_is_not_guessed() -> None:
     assert SMALL.suggest("Bergen") == ("Bergen (L.)", "Bergen (NH.)")
 
 
+def test_the_gemeenten_that_merged_into_one_and_the_short_name_that_names_one_alone() -> None:
+    assert SMALL.merged_into("maashorst") == (FormerMunicipality("Uden", "maashorst", "2022"),)
+    assert SMALL.merged_into("hengelo-o") == ()
+    assert SMALL.short_name(SMALL["hengelo-o"]) == "Hengelo"
+    assert SMALL.short_name(SMALL["bergen-l"]) is None  # 'Bergen' names two
+    assert SMALL.short_name(SMALL["maashorst"]) is None  # no province to leave out
+
+
 def test_suggest_a_near_name_or_nothing() -> None:
     assert SMALL.suggest("Maashosrt") == ("Maashorst",)
     assert SMALL.suggest("Hoofddorp") == ()

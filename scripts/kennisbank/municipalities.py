@@ -70,10 +70,12 @@ class Municipalities:
                 keys.setdefault(normalise(name), Match(m))
                 if _SUFFIX_RE.search(name):
                     short.setdefault(normalise(_SUFFIX_RE.sub("", name)), []).append(Match(m))
+        self._merged: dict[str, list[FormerMunicipality]] = {}
         for old in self.former:
             current = self._by_id.get(old.merged_into)
             if current is not None:
                 keys.setdefault(normalise(old.name), Match(current, old))
+                self._merged.setdefault(current.id, []).append(old)
         for key, matches in short.items():
             if len(matches) == 1:
                 keys.setdefault(key, matches[0])
@@ -110,6 +112,16 @@ class Municipalities:
     def find(self, name: str) -> Match | None:
         """The gemeente a name stands for (a current name, an alias, or a former gemeente's name), or None."""
         return self._by_key.get(normalise(name))
+
+    def merged_into(self, municipality_id: str) -> tuple[FormerMunicipality, ...]:
+        """The former gemeenten that merged into this one, in the order of the data file."""
+        return tuple(self._merged.get(municipality_id, ()))
+
+    def short_name(self, municipality: Municipality) -> str | None:
+        """The name without its province ('Hengelo' for 'Hengelo (O.)'), where that names this gemeente alone."""
+        short = _SUFFIX_RE.sub("", municipality.name)
+        found = self.find(short) if short != municipality.name else None
+        return short if found is not None and found.municipality == municipality else None
 
     def in_region(self, region_id: str) -> tuple[Municipality, ...]:
         """The gemeenten of a labour-market region, in the order of the data file (alphabetical)."""

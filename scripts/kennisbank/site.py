@@ -149,8 +149,9 @@ def abbreviations_used(
 ) -> list[str]:
     """The terms of ``known`` that stand in ``markdown`` as whole words (``_word_pattern``). The terms made of
     word characters only (all of the glossary's) are looked for line by line, all together (a line break is
-    not a word character, so no such term runs over one), and what a line holds is remembered in ``memory``:
-    the overviews and print pages repeat the practices' lines. Any other term is looked for on its own."""
+    not a word character, so no such term runs over one), and what a line holds is remembered in ``memory``
+    (for one ``known``): the overviews and print pages repeat the practices' lines. Any other term is looked
+    for on its own."""
     terms = tuple(known)
     together = _word_terms(terms)
     found: set[str] = set()
@@ -166,8 +167,8 @@ def abbreviations_used(
     return [
         term
         for term in terms
-        if (term in found if together is not None and _WORD_TERM.fullmatch(term) else term in markdown)
-        and (term in found or _word_pattern(term).search(markdown))
+        if term in found
+        or (not _WORD_TERM.fullmatch(term) and term in markdown and _word_pattern(term).search(markdown))
     ]
 
 

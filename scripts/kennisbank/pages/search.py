@@ -30,7 +30,6 @@ and those come from the index built here.
 from __future__ import annotations
 
 import json
-import re
 from importlib import resources
 from typing import Any
 
@@ -118,20 +117,16 @@ def site_pages(catalogue: Catalogue, site: Site) -> list[SitePage]:
     return pages
 
 
-_PROVINCE = re.compile(r"\s*\([^)]*\)\s*$")
-
-
 def region_towns(catalogue: Catalogue, region_id: str) -> list[tuple[str, str]]:
     """(name, current gemeente) for every gemeente of a region and every former gemeente that merged into one
     of them: what a region page lists, and the names a town query is matched on."""
     municipalities = catalogue.vocabularies.municipalities
     towns: list[tuple[str, str]] = []
     for m in municipalities.in_region(region_id):
-        short = _PROVINCE.sub("", m.name)  # 'Hengelo (O.)' is typed 'Hengelo', where that is not ambiguous
-        found = municipalities.find(short) if short != m.name else None
-        names = (m.name, short) if found is not None and found.municipality == m else (m.name,)
+        short = municipalities.short_name(m)  # 'Hengelo (O.)' is typed 'Hengelo', where that is not ambiguous
+        names = (m.name, short) if short is not None else (m.name,)
         towns += [(name, m.name) for name in (*names, *m.aliases)]
-        towns += [(old.name, m.name) for old in municipalities.former if old.merged_into == m.id]
+        towns += [(old.name, m.name) for old in municipalities.merged_into(m.id)]
     return towns
 
 

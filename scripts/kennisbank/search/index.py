@@ -28,7 +28,15 @@ from ..municipalities import Municipalities
 from ..vocabularies import Term, Vocabularies
 from . import lunr_index
 from .lunr_index import LunrIndex
-from .pipeline import LOANWORD_PLURAL_ENDINGS, SEPARATOR, STOP_WORDS, WORD_CHARACTERS, lunr_tokens, token_stems, trim
+from .pipeline import (
+    LOANWORD_PLURAL_ENDINGS,
+    STOP_WORDS,
+    WORD_CHARACTERS,
+    lunr_tokens,
+    token_stems,
+    trim,
+    word_tokens,
+)
 from .synonyms import Synonyms, from_glossary
 
 # (field, boost): a word in the title counts ten times a word in the body. ``labels``: the names the
@@ -94,7 +102,7 @@ def _with_former_names(names: Iterable[str], municipalities: Municipalities) -> 
             continue
         current = match.municipality
         out += [current.name, *current.aliases]
-        out += [old.name for old in municipalities.former if old.merged_into == current.id]
+        out += [old.name for old in municipalities.merged_into(current.id)]
     return list(dict.fromkeys(out))
 
 
@@ -125,7 +133,7 @@ def search_documents(
     catalogue: Catalogue, synonyms: Synonyms, tokens: dict[str, list[str]] | None = None
 ) -> list[SearchDocument]:
     """Every practice as the index reads it: each field's text with the canonical words of its glossary
-    phrases added. ``tokens``, when given, gets the tokens of each field text (``field_tokens``), so that
+    phrases added. ``tokens``, when given, gets the tokens of each field text (``word_tokens``), so that
     the index and the vocabulary need not split the texts again."""
     docs = []
     vocabularies = catalogue.vocabularies
@@ -148,13 +156,6 @@ def search_documents(
     return docs
 
 
-def field_tokens(text: str) -> list[str]:
-    """The lower-cased tokens of a field text, split at white space and hyphens. For a text as
-    ``search_documents`` writes it (its white space made single spaces) these are ``lunr_tokens`` too,
-    and the words of ``words()`` before trimming."""
-    return [token for token in SEPARATOR.split(text.lower()) if token]
-
-
 def _expander(synonyms: Synonyms, tokens: dict[str, list[str]]) -> Callable[[str], str]:
     """A field's text with the canonical words of its glossary phrases added, remembered by text: the towns
     of a region and the labels and descriptions of the same terms recur in practice after practice. The
@@ -165,10 +166,10 @@ def _expander(synonyms: Synonyms, tokens: dict[str, list[str]]) -> Callable[[str
     def with_synonyms(value: str) -> str:
         found = done.get(value)
         if found is None:
-            own = field_tokens(value)
+            own = word_tokens(value)
             added = synonyms.additions_for(token_stems(own))
             found = done[value] = " ".join([*value.split(), *added])
-            tokens[found] = own + [token for word in added for token in field_tokens(word)]
+            tokens[found] = own + [token for word in added for token in word_tokens(word)]
         return found
 
     return with_synonyms
@@ -196,7 +197,7 @@ def surface_vocabulary(docs: Iterable[SearchDocument], tokens: Mapping[str, list
             text = doc.field(name)
             found = field_words.get(text)
             if found is None:
-                split = known[text] if text in known else field_tokens(text)
+                split = known[text] if text in known else word_tokens(text)
                 found = field_words[text] = {w for w in map(trim, set(split)) if w}
             words |= found
         counts.update(words)

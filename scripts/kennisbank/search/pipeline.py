@@ -79,9 +79,16 @@ def lunr_tokens(text: str) -> list[str]:
     return [token for token in LUNR_SEPARATOR.split(text.lower()) if token]
 
 
+def word_tokens(text: str) -> list[str]:
+    """The lower-cased tokens of ``text``, split at white space and hyphens (``SEPARATOR``), untrimmed. For a
+    text whose white space is single spaces (a field as ``index.search_documents`` writes it) these are
+    ``lunr_tokens`` too."""
+    return [token for token in SEPARATOR.split(text.lower()) if token]
+
+
 def words(text: str) -> list[str]:
     """Lower-cased, trimmed words as lunr's tokenizer and trimmer see them (stop words included)."""
-    return [w for w in (trim(part) for part in SEPARATOR.split(text.lower())) if w]
+    return [w for w in map(trim, word_tokens(text)) if w]
 
 
 @functools.lru_cache(maxsize=100_000)

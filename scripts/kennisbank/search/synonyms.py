@@ -16,12 +16,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..vocabularies import GlossaryEntry
-from .pipeline import NOT_WORD, SEPARATOR, stem, token_stems
+from .pipeline import NOT_WORD, stem, token_stems, word_tokens
 
 
 def content_stems(text: str) -> list[str]:
     """The stems of the words of ``text`` that are not stop words (``words()``, stemmed)."""
-    return token_stems(SEPARATOR.split(text.lower()))
+    return token_stems(word_tokens(text))
 
 
 def phrase_variants(phrase: str) -> list[str]:

@@ -5,19 +5,25 @@
  * getJSON(name) is handed in: a promise of the parsed file (the page fetches it from assets/finder/,
  * the node tests read it from the cases file). */
 
-/* The position of the last of the sorted ``firsts`` at or before ``value`` (bisect_right - 1). */
-export function lastAtOrBefore(firsts, value) {
+/* Where ``value`` goes in the ``sorted`` list: before the items equal to it (Python's bisect_left), or
+ * with ``after`` behind them (bisect_right). */
+export function bisect(sorted, value, after = false) {
   let lo = 0;
-  let hi = firsts.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (value < firsts[mid]) {
+    if (after ? value < sorted[mid] : !(sorted[mid] < value)) {
       hi = mid;
     } else {
       lo = mid + 1;
     }
   }
-  return lo - 1;
+  return lo;
+}
+
+/* The position of the last of the sorted ``firsts`` at or before ``value`` (bisect_right - 1). */
+export function lastAtOrBefore(firsts, value) {
+  return bisect(firsts, value, true) - 1;
 }
 
 export class Shards {
@@ -81,19 +87,20 @@ export class Shards {
    * the likeliest next word reaches (the vocabulary's most frequent longer form, cut one letter longer:
    * a prefix waits for all of them), then the terms one letter longer than the prefix (the next
    * keystroke's own word, if it is a term: after a space, the one-letter terms), then where the most
-   * frequent longer forms are (their stems, and the prefix one letter longer). At most ``limit`` new requests; the shard numbers asked for. */
+   * frequent longer forms are (their stems, and the prefix one letter longer). At most ``limit`` new
+   * requests; the shard numbers asked for. */
   prefetch(prefix, words, termList, stem, reach = () => [], max = 0, limit = 6) {
     const numbers = [];
     const likeliest = prefix ? words.find((word) => word.length > prefix.length && word.startsWith(prefix)) : undefined;
     if (likeliest !== undefined) {
       reach(likeliest.slice(0, prefix.length + 1)).forEach((start) => {
-        const first = this.firstFrom(termList, start);
+        const first = bisect(termList, start);
         for (let t = first; t < first + max && t < termList.length && termList[t].startsWith(start); t++) {
           numbers.push(this.shardOf(termList[t]));
         }
       });
     }
-    for (let t = this.firstFrom(termList, prefix); t < termList.length && termList[t].startsWith(prefix); t++) {
+    for (let t = bisect(termList, prefix); t < termList.length && termList[t].startsWith(prefix); t++) {
       if (termList[t].length === prefix.length + 1) {
         numbers.push(this.shardOf(termList[t]));
       }
@@ -111,21 +118,6 @@ export class Shards {
       }
     }
     return started;
-  }
-
-  /* Where the terms from ``prefix`` on start in the sorted ``termList``. */
-  firstFrom(termList, prefix) {
-    let lo = 0;
-    let hi = termList.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (termList[mid] < prefix) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /* Start fetching the shards that ``startingWith(prefix)`` walks through, at most ``most`` of them: the
@@ -154,8 +146,9 @@ export class Shards {
     if (this.termList) {
       // The index's terms are here (words.json): the answer is read from them, and the shards of the
       // terms found are asked for all at once, instead of one after the other as the walk below does.
-      for (let at = this.firstFrom(this.termList, prefix); at < this.termList.length && found.length < max && this.termList[at].startsWith(prefix); at++) {
-        found.push(this.termList[at]);
+      const terms = this.termList;
+      for (let at = bisect(terms, prefix); at < terms.length && found.length < max && terms[at].startsWith(prefix); at++) {
+        found.push(terms[at]);
       }
       await this.ensure(found);
       return found;
