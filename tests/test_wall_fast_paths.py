@@ -21,7 +21,7 @@ NAMES = [
 ]
 VALUES = [
     *["", "x", "javascript:alert(1)", "java\tscript:x", "https://x.nl", "//x.nl/a.js", "../assets/a.js"],
-    *["/assets/a.js", "/kb/assets/a.js"],
+    *["/assets/a.js", "/kb/assets/a.js", "./x", "#kop", "?q=1", ".javascript:x", "#\njavascript:x"],
     *["text-align: left", "color: red", "source", "_blank", "_top", "get", "post", "module", "application/json"],
     *["search", "image", "canonical", "stylesheet", "__config", 'a"b', "a'b", "<b>", "&amp;", "&#106;avascript:x"],
 ]
@@ -46,6 +46,10 @@ PIECES = st.lists(
 @example('<th style="text-align: left" STYLE="color: red">', "index.html", "/")
 @example('<script src="../assets/a.js"></script><script src="../assets/a.js">x</script>', "a/index.html", "/")
 @example("<div onclick=x></div><div onclick=x></div>", "index.html", "/")
+# Links within the site share one remembered answer: not where href is not allowed, nor for what else is wrong.
+@example('<a href="../x/">a</a><abbr href="../x/">b</abbr><abbr href="#k">c</abbr>', "a/index.html", "/")
+@example('<a href="#k" onclick="y">a</a><a href="#k">b</a><a href="#j" target="_top">c</a>', "index.html", "/")
+@example('<link rel="stylesheet" href="./a.css"><link rel="stylesheet" href="//x.nl/a.css">', "index.html", "/")
 def test_the_scan_finds_what_the_plain_scan_finds(document: str, page_path: str, base: str) -> None:
     """Twice, so the second time the elements remembered from the first are answered from memory."""
     expected = scan_page_plain(document, page_path, base)
