@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from kennisbank.pages import Site
-from kennisbank.pages.search import site_pages
+from kennisbank.pages.search import RESULTS_PER_PAGE, site_pages
 from kennisbank.search.index import build_search_data
 from kennisbank.search.pipeline import STOP_WORDS, stem, words
 from kennisbank.search.query import Filters, Searcher, correct
@@ -79,7 +79,7 @@ def test_finder_ranks_like_the_command_line(watched, site_url: str, searcher: Se
         # The page takes the last word as still being typed (kennisbank search --prefix).
         expected = [r.slug for r in searcher.search(query, prefix=True)]
         assert expected, query
-        assert slugs(watched) == expected[:50], query
+        assert slugs(watched) == expected[:RESULTS_PER_PAGE], query
         status = watched.inner_text("#kb-finder-status")
         assert status == (f"{len(expected)} resultaten" if len(expected) != 1 else "1 resultaat")
     assert not watched.errors
@@ -89,7 +89,8 @@ def test_finder_ranks_like_the_command_line(watched, site_url: str, searcher: Se
 def test_typing_and_ticking_update_results_counts_and_url(watched, site_url: str, searcher: Searcher) -> None:  # type: ignore[no-untyped-def]
     open_finder(watched, site_url)
     catalogue = repo_catalogue()
-    assert len(slugs(watched)) == len(catalogue.practices)
+    assert len(slugs(watched)) == min(len(catalogue.practices), RESULTS_PER_PAGE)
+    assert watched.inner_text("#kb-finder-status") == f"{len(catalogue.practices)} resultaten"
     watched.fill("#kb-finder-q", "werkgevers")
     watched.wait_for_function(
         f"document.querySelector('#kb-finder-status').textContent !== '{len(catalogue.practices)} resultaten'"
@@ -99,6 +100,7 @@ def test_typing_and_ticking_update_results_counts_and_url(watched, site_url: str
         r.slug for r in searcher.search("werkgevers", Filters({"region": frozenset({"twente"})}), prefix=True)
     ]
     assert twente_label.endswith(f"({len(expected_twente)})")
+    expected_twente = expected_twente[:RESULTS_PER_PAGE]
     watched.check("#kb-regio-twente")
     watched.wait_for_function("location.search.includes('regio=twente')")
     assert slugs(watched) == expected_twente
@@ -329,20 +331,20 @@ def test_results_show_their_texts_from_the_blocks_and_page_on(
     url, searcher, starts = larger_site
     expected = searcher.search("jongeren", prefix=True)
     assert len(expected) > 100
-    assert len({bisect.bisect_right(starts, r.ref) for r in expected[:50]}) > 1  # texts from several blocks
+    assert len({bisect.bisect_right(starts, r.ref) for r in expected[:RESULTS_PER_PAGE]}) > 1  # texts from several blocks
     open_finder(watched, url, "?q=jongeren")
     shown = watched.eval_on_selector_all(".kb-result", RESULT_TEXTS_JS)
     practices = {p.slug: p for p in searcher.data.catalogue.practices}
-    assert [href.rstrip("/").rsplit("/", 1)[-1] for href, _, _ in shown] == [r.slug for r in expected[:50]]
+    assert [href.rstrip("/").rsplit("/", 1)[-1] for href, _, _ in shown] == [r.slug for r in expected[:RESULTS_PER_PAGE]]
     for href, title, summary in shown:
         practice = practices[href.rstrip("/").rsplit("/", 1)[-1]]
         assert title == practice.title and summary == practice.summary
     # The next page: its texts, in ranking order, and the focus on its first result.
     watched.click(".kb-finder-more button")
-    watched.wait_for_function("document.querySelectorAll('.kb-result').length === 100")
-    assert slugs(watched, 100) == [r.slug for r in expected[:100]]
-    focused = "document.activeElement.closest('.kb-result') === document.querySelectorAll('.kb-result')[50]"
-    assert watched.evaluate(focused)
+    watched.wait_for_function(f"document.querySelectorAll('.kb-result').length === {2 * RESULTS_PER_PAGE}")
+    assert slugs(watched, 100) == [r.slug for r in expected[: 2 * RESULTS_PER_PAGE]]
+    focused = "n => document.activeElement.closest('.kb-result') === document.querySelectorAll('.kb-result')[n]"
+    assert watched.evaluate(focused, RESULTS_PER_PAGE)
     assert watched.is_visible(".kb-finder-more button")
     assert not watched.errors
 

@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from kennisbank.pages.search import RESULTS_PER_PAGE
 from kennisbank.search.index import build_search_data
 from kennisbank.search.query import Searcher
 
@@ -23,7 +24,7 @@ def searcher() -> Searcher:
 
 def expected(searcher: Searcher, query: str) -> list[str]:
     """What the page shows: the query as typed, its last word still being typed (``--prefix``)."""
-    return [r.slug for r in searcher.search(query, prefix=True)][:50]
+    return [r.slug for r in searcher.search(query, prefix=True)][:RESULTS_PER_PAGE]
 
 
 def wait_for_status(page, text: str) -> None:  # type: ignore[no-untyped-def]

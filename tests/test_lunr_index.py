@@ -29,7 +29,7 @@ def lunr_builder_index(docs: list[SearchDocument]) -> dict[str, Any]:
 
 
 def entries_from_serialized(serialized: dict[str, Any]) -> list[list[Any]]:
-    """Shard entries read off a serialized lunr index: [term, term_index, {field: [(ref, score)]}]."""
+    """Shard entries read off a serialized lunr index: [term, term_index, {field: [ref, score, ...]}]."""
     values = {}
     for field_ref, elements in serialized["fieldVectors"]:
         for i in range(0, len(elements), 2):
@@ -37,7 +37,7 @@ def entries_from_serialized(serialized: dict[str, Any]) -> list[list[Any]]:
     entries = []
     for term, posting in serialized["invertedIndex"]:
         fields = {
-            name: [(int(ref), values[(f"{name}/{ref}", posting["_index"])]) for ref in posting[name]]
+            name: [x for ref in posting[name] for x in (int(ref), values[(f"{name}/{ref}", posting["_index"])])]
             for name in serialized["fields"]
             if posting[name]
         }

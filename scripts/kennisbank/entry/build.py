@@ -163,22 +163,25 @@ def _swap(staging: Path, site_dir: Path) -> Path | None:
 @contextmanager
 def _locked(site_dir: Path, wait_seconds: float, tell: Callable[[str], None]) -> Iterator[None]:
     lock = os.open(site_dir.with_name(f".{site_dir.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    held = False
     try:
         deadline = time.monotonic() + wait_seconds
         told = False
         while True:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                held = True
                 break
             except BlockingIOError:
-                holder = os.pread(lock, 32, 0).decode("ascii", "replace").strip() or "onbekend"
+                holder = os.pread(lock, 32, 0).decode("ascii", "replace").strip()
                 shown = display_path(site_dir)
                 if time.monotonic() >= deadline:
                     raise BuildBlocked(
-                        f"Er draait nog een bouw van {shown} (pid {holder}); na {wait_seconds:g} s wachten gestopt. "
-                        "Wacht tot die bouw klaar is (of stop dat proces) en bouw opnieuw."
+                        f"Er draait nog een bouw van {shown} (pid {holder or 'onbekend'}); na {wait_seconds:g} s "
+                        "wachten gestopt. Wacht tot die bouw klaar is (of stop dat proces) en bouw opnieuw."
                     ) from None
-                if not told:
+                # An empty file: the holder has the lock but has not written its pid yet; tell on the next look.
+                if not told and holder:
                     tell(
                         f"Er draait al een bouw van {shown} (pid {holder}); deze bouw wacht tot die klaar is "
                         f"(hoogstens {wait_seconds:g} s)."
@@ -189,6 +192,8 @@ def _locked(site_dir: Path, wait_seconds: float, tell: Callable[[str], None]) ->
         os.pwrite(lock, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
     finally:
+        if held:
+            os.ftruncate(lock, 0)  # no stale pid for the next build's waiters to report
         os.close(lock)  # releases the lock; the file stays, as removing it would race with a waiting build
 
 

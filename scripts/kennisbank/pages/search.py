@@ -7,8 +7,8 @@ What the script reads, and when:
 - the page (``data-finder``, from ``finder_boot``): the text pipeline's settings (word characters,
   stop words, loanword plural endings), the synonym table, and three manifests: ``index`` (lunr's
   version, fields and pipeline, the first term of each shard and the shard files), ``texts`` (the
-  first catalogue position of each text block and the block files) and the names of ``core`` and
-  ``words``. So the script asks for the shards of the query in the address, the core and the text
+  first catalogue position of each text block and the block files), the names of ``core`` and
+  ``words``, and how many results a page of them shows (``page_size``). So the script asks for the shards of the query in the address, the core and the text
   blocks as soon as it runs;
 - ``data.json``, the core (``SearchData.finder_data``): the number of practices, the facet vocabularies
   and each practice's facet values as numbers;
@@ -48,6 +48,7 @@ __all__ = [
     "DATA_FILE",
     "FINDER_SCRIPT",
     "PAGES_FILE",
+    "RESULTS_PER_PAGE",
     "WORDS_FILE",
     "search_outputs",
     "search_pages",
@@ -57,6 +58,9 @@ __all__ = [
 DATA_FILE = "data.json"
 WORDS_FILE = "words.json"
 PAGES_FILE = "pages.json"
+# Results shown at once; "Meer resultaten tonen" adds as many again. Twenty fill a few screens, and a
+# keystroke then lays out twenty results instead of fifty: at 10,000 practices that is most of its time.
+RESULTS_PER_PAGE = 20
 
 
 def shard_name(number: int) -> str:
@@ -80,6 +84,7 @@ def finder_boot(data: SearchData, sharded: ShardedIndex, blocks: list[TextBlock]
         "core": DATA_FILE,
         "words": WORDS_FILE,
         "pages": PAGES_FILE,
+        "page_size": RESULTS_PER_PAGE,
     }
 
 

@@ -6,9 +6,9 @@ with its field-vector values are all a query on that term needs, and an index as
 shards of the query's terms ranks exactly like the whole index. At 10,000 practices the whole index
 is far beyond what a page should download; a few shards are not.
 
-A shard is ``[[term, term_index, {field: [[ref, score], ...]}], ...]`` with terms in sorted order;
+A shard is ``[[term, term_index, {field: [ref, score, ref, score, ...]}], ...]`` with terms in sorted order;
 the manifest lists each shard's first term. ``assemble()`` rebuilds a serialized lunr index from
-shards; finder.js does the same before ``lunr.Index.load``.
+shards (the tests load it in lunr.py); the browser's score.js scores straight from the entries.
 """
 
 from __future__ import annotations
@@ -87,7 +87,8 @@ def assemble_entries(sharded: ShardedIndex, entries: list[ShardEntry]) -> dict[s
         posting: dict[str, Any] = {"_index": term_index}
         for name in sharded.fields:
             posting[name] = {}
-            for ref, score in fields.get(name, []):
+            flat = fields.get(name, [])
+            for ref, score in zip(flat[::2], flat[1::2], strict=True):
                 posting[name][str(ref)] = {}
                 vectors.setdefault(f"{name}/{ref}", []).append((term_index, score))
         inverted.append([term, posting])

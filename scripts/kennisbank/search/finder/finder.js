@@ -29,7 +29,6 @@ import { Shards, Texts } from "./shards.js";
 import { readState, stateUrl } from "./state.js";
 import { Synonyms, TextPipeline, markedPieces } from "./text.js";
 
-const PAGE_SIZE = 50;
 // Shards asked for at once per prefix of the query in the address; a prefix with more waits for the rest.
 const EARLY_PREFIX_SHARDS = 6;
 
@@ -44,6 +43,7 @@ function main() {
   } catch {
     return; // the page keeps its links to the overviews
   }
+  const pageSize = boot.page_size; // results shown at once (pages/search.py RESULTS_PER_PAGE)
   const assets = root.getAttribute("data-assets");
   const siteRoot = root.getAttribute("data-root");
   const form = root.querySelector("form");
@@ -190,7 +190,7 @@ function main() {
     button.className = "md-button";
     button.textContent = "Meer resultaten tonen";
     button.addEventListener("click", () => {
-      Promise.resolve(finder.texts.ensure(view.shown.subarray(from, from + PAGE_SIZE))).then(() => {
+      Promise.resolve(finder.texts.ensure(view.shown.subarray(from, from + pageSize))).then(() => {
         if (shownView !== view || !more.isConnected) {
           return; // the results changed meanwhile, or this page is shown already
         }
@@ -210,7 +210,7 @@ function main() {
   /* The results from ``from`` on, one page, with the button for more: one fragment to insert. */
   function pageItems(view, from) {
     const fragment = document.createDocumentFragment();
-    const end = Math.min(view.shown.length, from + PAGE_SIZE);
+    const end = Math.min(view.shown.length, from + pageSize);
     for (let i = from; i < end; i++) {
       fragment.appendChild(resultItem(view.ranking, view.shown[i]));
     }
@@ -257,7 +257,7 @@ function main() {
       const view = viewOf(found.ranking, state.selected);
       const shown = view.shown;
       if (view !== shownView) {
-        const loading = finder.texts.ensure(shown.subarray(0, PAGE_SIZE));
+        const loading = finder.texts.ensure(shown.subarray(0, pageSize));
         if (loading) {
           await loading;
           if (mine !== generation) {

@@ -14,27 +14,39 @@
 
 const NONE = [];
 
-/* entries: the shard entry of each of the ``unique`` terms, [term, term index, {field: [[ref, value]]}];
- * boosts: each clause's boost (1 or 0.5: the products stay exact, and so does the query vector's
- * magnitude, the root of the sum of their squares); fields: the index's fields in order; count: the
- * number of practices. */
+/* entries: the shard entry of each of the ``unique`` terms, [term, term index, {field: [ref, value, ref,
+ * value, ...]}]; boosts: each clause's boost (1 or 0.5: the products stay exact, and so does the query
+ * vector's magnitude, the root of the sum of their squares); fields: the index's fields in order; count:
+ * the number of practices. */
 export function score(entries, boosts, fields, count) {
   const n = entries.length;
   const fieldCount = fields.length;
   let squares = 0;
-  boosts.forEach((b) => {
-    squares += b * b;
-  });
+  for (let c = 0; c < n; c++) {
+    squares += boosts[c] * boosts[c];
+  }
   const magnitude = Math.sqrt(squares);
-  const dots = new Float64Array(count * fieldCount);
-  const byIndex = entries.map((entry, c) => [entry, boosts[c]]).sort((a, b) => a[0][1] - b[0][1]);
-  for (let t = 0; t < byIndex.length; t++) {
-    const boost = byIndex[t][1];
+  // postings[c * fieldCount + f]: clause c's postings in field f, looked up once
+  const postings = [];
+  for (let c = 0; c < n; c++) {
     for (let f = 0; f < fieldCount; f++) {
-      const pairs = byIndex[t][0][2][fields[f]] || NONE;
+      postings.push(entries[c][2][fields[f]] || NONE);
+    }
+  }
+  const byIndex = [];
+  for (let c = 0; c < n; c++) {
+    byIndex.push(c);
+  }
+  byIndex.sort((a, b) => entries[a][1] - entries[b][1]);
+  const dots = new Float64Array(count * fieldCount);
+  for (let t = 0; t < n; t++) {
+    const c = byIndex[t];
+    const boost = boosts[c];
+    for (let f = 0; f < fieldCount; f++) {
+      const flat = postings[c * fieldCount + f];
       const offset = f * count;
-      for (let k = 0; k < pairs.length; k++) {
-        dots[offset + pairs[k][0]] += boost * pairs[k][1];
+      for (let k = 0; k < flat.length; k += 2) {
+        dots[offset + flat[k]] += boost * flat[k + 1];
       }
     }
   }
@@ -50,10 +62,10 @@ export function score(entries, boosts, fields, count) {
     const bit = 1 << c % 32;
     const mask = masks[c >> 5];
     for (let f = 0; f < fieldCount; f++) {
-      const pairs = entries[c][2][fields[f]] || NONE;
+      const flat = postings[c * fieldCount + f];
       const base = f * count;
-      for (let k = 0; k < pairs.length; k++) {
-        const ref = pairs[k][0];
+      for (let k = 0; k < flat.length; k += 2) {
+        const ref = flat[k];
         const slot = base + ref;
         if (lastClause[ref] !== c + 1) {
           if (lastClause[ref] === 0) {
@@ -129,11 +141,26 @@ export function rank(entries, unique, boosts, groups, fields, count) {
   const found = scored.refs;
   const scores = new Float64Array(count);
   const ties = new Float64Array(count);
-  const has = (ref, c) => scored.masks[c >> 5][ref] & (1 << c % 32);
+  // Each group as the bits of its terms in the masks: [mask number, bits, mask number, bits, ...]
+  const groupBits = groups.map((group) => {
+    const bits = new Map();
+    group.forEach((c) => bits.set(c >> 5, (bits.get(c >> 5) || 0) | (1 << c % 32)));
+    return [].concat(...bits);
+  });
+  const masks = scored.masks;
   let highest = 0;
   for (let i = 0; i < found.length; i++) {
     const ref = found[i];
-    const matched = groups.filter((group) => group.some((c) => has(ref, c))).length;
+    let matched = 0; // the groups with a term in this practice
+    for (let g = 0; g < n; g++) {
+      const bits = groupBits[g];
+      for (let w = 0; w < bits.length; w += 2) {
+        if (masks[bits[w]][ref] & bits[w + 1]) {
+          matched++;
+          break;
+        }
+      }
+    }
     const value = (scored.sums[ref] * matched) / n;
     scores[ref] = value;
     ties[ref] = tieKey(value);
