@@ -8,8 +8,8 @@ What the script reads, and when:
   stop words, loanword plural endings), the synonym table, and three manifests: ``index`` (lunr's
   version, fields and pipeline, the first term of each shard and the shard files), ``texts`` (the
   first catalogue position of each text block and the block files), the names of ``core`` and
-  ``words``, and how many results a page of them shows (``page_size``). So the script asks for the shards of the query in the address, the core and the text
-  blocks as soon as it runs;
+  ``words``, and how many results a page of them shows (``page_size``). So the script asks for the
+  shards of the query in the address, the core and the text blocks as soon as it runs;
 - ``data.json``, the core (``SearchData.finder_data``): the number of practices, the facet vocabularies
   and each practice's facet values as numbers;
 - ``texts-<n>.json``: ``{"slugs": [...], "titles": [...], "summaries": [...]}`` for the practices from
