@@ -96,15 +96,15 @@ def stem(word: str) -> str:
     return str(_SNOWBALL.stemWord(word))
 
 
-# raw token -> its stem, or None for a stop word or a token that trims to nothing. Every word of every
+# raw token -> its stem, or "" for a stop word or a token that trims to nothing. Every word of every
 # practice passes through here on each build (index and synonyms): one dict lookup per word instead of a
 # trim, a set lookup and a call to the stemmer.
-_TOKEN_STEMS: dict[str, str | None] = {}
+_TOKEN_STEMS: dict[str, str] = {}
 
 
-def _token_stem(token: str) -> str | None:
+def _token_stem(token: str) -> str:
     word = trim(token)
-    found = stem(word) if word and word not in STOP_WORDS else None
+    found = stem(word) if word and word not in STOP_WORDS else ""
     _TOKEN_STEMS[token] = found
     return found
 
@@ -112,9 +112,11 @@ def _token_stem(token: str) -> str | None:
 def token_stems(tokens: Iterable[str]) -> list[str]:
     """The stems of lower-cased tokens, in order, without stop words: what lunr's indexing pipeline
     (trimmer, stop-word filter, stemmer) makes of them."""
-    cache = _TOKEN_STEMS
-    stems = [cache[t] if t in cache else _token_stem(t) for t in tokens]
-    return [s for s in stems if s is not None]
+    tokens = tokens if isinstance(tokens, list) else list(tokens)
+    stems = list(map(_TOKEN_STEMS.get, tokens))  # None: a token not met before
+    if None in stems:
+        stems = [_token_stem(t) if s is None else s for t, s in zip(tokens, stems, strict=True)]
+    return list(filter(None, stems))
 
 
 def _trimmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
