@@ -393,6 +393,10 @@ Gevonden met cProfile en metingen per onderdeel; elke versnelling geeft precies 
   - De delen van de index die een woord als begin van een woord nodig heeft, worden tegelijk opgevraagd in
     plaats van na elkaar (uit de lijst van termen tijdens het typen, uit de inhoudsopgave van de delen voor
     de vraag in het adres), en tijdens het typen ook alvast die van de waarschijnlijke volgende toets.
+  - De delen van de index schrijven per veld één platte lijst getallen (`[ref, score, ref, score, ...]`),
+    niet een lijstje per praktijkvoorbeeld: minder te lezen en sneller te doorlopen, met dezelfde scores.
+  - De zoekpagina toont 20 resultaten per keer in plaats van 50 ("Meer resultaten tonen" geeft de
+    volgende 20): 50 resultaten opmaken was het grootste deel van een toets.
 - Bouw: Jinja laat de regeleinden en inspringing rond Materials `{% %}`-tags weg (12% kleinere pagina's,
   dezelfde tekst: een test bouwt beide); afkortingen per regel gezocht en per regel onthouden; de muur op
   teruggetrokken contactpersonen leest elke pagina terwijl MkDocs hem schrijft en daarna alleen wat hij nog
@@ -426,8 +430,6 @@ Chromium voor de zoekpagina); de getallen in de tabellen hieronder komen uit de 
   De rest is wachten op de bestanden en ze lezen, op dezelfde draad als het rekenen: de tekstblokken zijn
   bij 10.000 voorbeelden samen ruim 4 MB (de testserver comprimeert niet). In kleinere blokken alleen
   ophalen wat de eerste 20 resultaten tonen, was trager: elk verzoek kost hier zijn eigen vaste tijd.
-  De delen van de index schrijven per veld één platte lijst getallen (`[ref, score, ref, score, ...]`),
-  niet een lijstje per praktijkvoorbeeld: minder te lezen en sneller te doorlopen.
 - **Zoekpagina, per toets.** Een toets die een deel van de index nodig heeft dat er nog niet is, wacht op
   dat verzoek; de delen voor de volgende toets (het woord één letter langer, en de termen die daarmee
   beginnen) worden na elke toets vooruit opgehaald, en een woord dat geen term van de index is, kost geen

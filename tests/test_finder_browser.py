@@ -332,9 +332,8 @@ def test_results_show_their_texts_from_the_blocks_and_page_on(
     expected = searcher.search("jongeren", prefix=True)
     first = [r.slug for r in expected[:RESULTS_PER_PAGE]]
     assert len(expected) > 100
-    assert (
-        len({bisect.bisect_right(starts, r.ref) for r in expected[:RESULTS_PER_PAGE]}) > 1
-    )  # texts from several blocks
+    blocks = {bisect.bisect_right(starts, r.ref) for r in expected[:RESULTS_PER_PAGE]}
+    assert len(blocks) > 1  # texts from several blocks
     open_finder(watched, url, "?q=jongeren")
     shown = watched.eval_on_selector_all(".kb-result", RESULT_TEXTS_JS)
     practices = {p.slug: p for p in searcher.data.catalogue.practices}
