@@ -40,6 +40,8 @@ PERSON = Person("Jan Jansen", "jan.jansen@voorbeeld.nl", "030 123 45 67")
         '<a href="tel:+31301234567">bel</a>',
         '<a href="/team/Jan%20Jansen/">team</a>',
         '<a href="/team/Jan+Jansen/">team</a>',
+        '<p>Zie <span title="Jan%20Jansen">het team</span></p>',  # an inline tag's attributes are kept too
+        "<p>x</p title='Jan Jansen'>",  # and those of an end tag, though a browser ignores them
         "<p>J&aacute;n Jan&shy;sen</p>",
         '{"naam": "J\\u00e1n Jansen"}',
         '{"naam": "Jan\\nJansen"}',

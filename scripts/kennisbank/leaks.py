@@ -44,10 +44,11 @@ _UPPER_CASE_TAG = re.compile(r"</?[A-Z]")
 # A tag's attributes, whose quoted values may hold '>'; written as runs of plain characters between quoted
 # values, so the engine takes a run in one step instead of trying the alternatives at each character.
 _ATTRIBUTES = r"""[^'">]*(?:(?:"[^"]*"|'[^']*')[^'">]*)*"""
-_INLINE_TAG = re.compile(rf"</?(?:{_INLINE})(?=[\s/>]){_ATTRIBUTES}>")
-_INLINE_TAG_ANY_CASE = re.compile(rf"</?(?:{_INLINE_ANY_CASE})(?=[\s/>]){_ATTRIBUTES}>")
-_TAG = re.compile(rf"</?[A-Za-z][\w:-]*{_ATTRIBUTES}>")
-_TAG_ATTRIBUTES = re.compile(rf"<[A-Za-z][\w:-]*\s({_ATTRIBUTES})>")
+# Each with one group, the tag's attributes: ``split`` gives the text around the tags and what they carry
+# in one pass.
+_INLINE_TAG = re.compile(rf"</?(?:{_INLINE})(?=[\s/>])({_ATTRIBUTES})>")
+_INLINE_TAG_ANY_CASE = re.compile(rf"</?(?:{_INLINE_ANY_CASE})(?=[\s/>])({_ATTRIBUTES})>")
+_TAG = re.compile(rf"</?[A-Za-z][\w:-]*({_ATTRIBUTES})>")
 _ESCAPED_TAG = re.compile(r"&(?:lt|#0*60|#x0*3c);/?[A-Za-z]", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([\"\\/bfnrt]))")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
@@ -181,13 +182,18 @@ def visible_text(text: str) -> str:
 
 
 def _without_tags(text: str) -> str:
-    # Each distinct attribute text once (a page repeats its classes and links hundreds of times): what is
-    # mentioned stays the same, as no mention runs from one value into the next.
-    values = "\x00".join(dict.fromkeys(_TAG_ATTRIBUTES.findall(text)))
-    if "%" in values or "+" in values:
-        values += "\x00" + unquote_plus(values)
+    # Inline tags go first, then the others, and the attributes of every tag removed are kept: each distinct
+    # attribute text once (a page repeats its classes and links hundreds of times), as no mention runs from
+    # one into the next.
     inline = _INLINE_TAG_ANY_CASE if _UPPER_CASE_TAG.search(text) else _INLINE_TAG
-    return _TAG.sub(" ", inline.sub("", text)) + "\x00" + values
+    parts = inline.split(text)
+    attributes = parts[1::2]
+    parts = _TAG.split("".join(parts[0::2]))
+    attributes += parts[1::2]
+    distinct = [value for value in dict.fromkeys(attributes) if value]
+    # And with %-escapes decoded, where there are any (unquote_plus changes no other text, and is slow).
+    decoded = [unquote_plus(value) for value in distinct if "%" in value or "+" in value]
+    return "\x00".join([" ".join(parts[0::2]), *distinct, *decoded])
 
 
 def _unescape(match: re.Match[str]) -> str:
