@@ -57,6 +57,16 @@ def test_the_scan_finds_what_the_plain_scan_finds(document: str, page_path: str,
     assert scan_page(document, page_path, base) == expected
 
 
+def test_a_script_remembered_on_one_page_is_judged_again_on_a_page_in_another_folder() -> None:
+    script = '<script src="../assets/a.js"></script>'
+    for page_path in ("a/index.html", "index.html", "a/b/index.html", "a/index.html"):
+        assert scan_page(script, page_path) == scan_page_plain(script, page_path)
+    assert scan_page(script, "a/index.html") == []
+    assert [str(f) for f in scan_page(script, "index.html")] == [
+        "script dat geen bestand van de site zelf is: <script src>"
+    ]
+
+
 def test_the_scan_finds_what_the_plain_scan_finds_on_every_built_page(built_site: Path) -> None:
     """The real pages: Material's header, navigation and scripts, and every kind of page the site makes."""
     pages = sorted(built_site.rglob("*.html"))

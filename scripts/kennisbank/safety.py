@@ -132,7 +132,8 @@ def scan_page(document: str, page_path: str = "index.html", base: str = "/") -> 
         if plain is not None and plain.issuperset(attributes):
             continue
         if tag == "script":
-            findings.extend(_node_findings(node, page_path, base))
+            items = tuple((name, value or "") for name, value in attributes.items())
+            findings.extend(_page_script_findings(items, node.text(deep=True), posixpath.dirname(page_path), base))
         else:  # what is found depends on the tag and the attributes alone: the same element, the same answer
             href = attributes.get("href")
             if href and href[0] in _RELATIVE_STARTS and tag in _HREF_TAGS:
@@ -162,12 +163,25 @@ def scan_page_plain(document: str, page_path: str = "index.html", base: str = "/
 def _node_findings(node: LexborNode, page_path: str, base: str) -> list[Finding]:
     attributes = {name: value or "" for name, value in node.attributes.items()}
     tag = node.tag or ""
-    findings = _tag_findings(tag, attributes)
     if tag == "script":
-        problem = _script_problem(attributes, node.text(deep=True), page_path, base)
-        if problem:
-            findings.append(Finding(problem, f"<script {' '.join(attributes)}>", attributes.get("src", "<script")))
-    return findings
+        return list(
+            _script_findings(tuple(attributes.items()), node.text(deep=True), posixpath.dirname(page_path), base)
+        )
+    return _tag_findings(tag, attributes)
+
+
+def _script_findings(items: tuple[tuple[str, str], ...], text: str, folder: str, base: str) -> tuple[Finding, ...]:
+    """What is wrong with a script element with these attributes and this content, on a page in ``folder``."""
+    attributes = dict(items)
+    findings = _tag_findings("script", attributes)
+    problem = _script_problem(attributes, text, folder, base)
+    if problem:
+        findings.append(Finding(problem, f"<script {' '.join(attributes)}>", attributes.get("src", "<script")))
+    return tuple(findings)
+
+
+# ``_script_findings``, remembered: pages at one depth carry the same scripts.
+_page_script_findings = functools.lru_cache(maxsize=4096)(_script_findings)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -230,11 +244,11 @@ def _plain_names(tag: str) -> frozenset[str]:
     return frozenset(name for name in names if not _name_problem(name, allowed) and name not in _VALUE_CHECKED)
 
 
-def _script_problem(attrs: dict[str, str], text: str, page_path: str, base: str) -> str:
+def _script_problem(attrs: dict[str, str], text: str, folder: str, base: str) -> str:
     if "src" in attrs:
         if text.strip():
             return "script met eigen tekst naast een bestand"
-        return "" if _is_own_asset(attrs["src"], page_path, base) else "script dat geen bestand van de site zelf is"
+        return "" if _is_own_asset(attrs["src"], folder, base) else "script dat geen bestand van de site zelf is"
     if attrs.get("type") == "application/json":
         return "" if attrs.get("id") == "__config" and _is_json(text) else "gegevens in een script-element"
     if any(pattern.fullmatch(text) for pattern in material_inline_scripts()):
@@ -242,16 +256,16 @@ def _script_problem(attrs: dict[str, str], text: str, page_path: str, base: str)
     return "script in de pagina"
 
 
-def _is_own_asset(src: str, page_path: str, base: str) -> bool:
-    """A file below the site's assets/, addressed relative to the page or from the site's root path."""
+def _is_own_asset(src: str, folder: str, base: str) -> bool:
+    """A file below the site's assets/, addressed relative to the page's ``folder`` or from the site's root path."""
     path = _URL_IGNORED_RE.sub("", src).split("?", 1)[0].split("#", 1)[0]
     if not is_local(path):
         return False
     if path.startswith("/"):
         if not path.startswith(base):
             return False
-        path, page_path = path[len(base) :], "index.html"
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+        path, folder = path[len(base) :], ""
+    resolved = posixpath.normpath(posixpath.join(folder, path))
     return resolved.startswith("assets/") and ".." not in resolved.split("/")
 
 
