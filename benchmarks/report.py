@@ -405,6 +405,12 @@ Gevonden met cProfile en metingen per onderdeel; elke versnelling geeft precies 
   woordenlijst gebruiken dezelfde stukken) en schrijft de delen van de index vanuit paren die in C gemaakt
   zijn; verwante voorbeelden vergelijken gedeelde kenmerken als hetzelfde object. Elke stap geeft dezelfde
   uitkomst (dezelfde index tot op de byte, dezelfde lijsten).
+- Muren, daarna: de muur op teruggetrokken contactpersonen haalt de tags van een pagina weg met één
+  `split` per soort tag (de tekst en de attributen in één doorloop, in plaats van een `findall` en twee
+  keer `sub`), en decodeert alleen de attribuutteksten met %-tekens nog eens (`unquote_plus` over alle
+  attributen was een derde van zijn tijd); de paginascan onthoudt wat hij van een script vindt, per map
+  van de pagina (elke pagina op dezelfde diepte heeft dezelfde scripts). Bij 100 voorbeelden samen zo'n
+  0,05 s minder van onze 0,8 s.
 """
 
 
