@@ -83,6 +83,16 @@ def test_towns_hold_every_gemeente_of_the_region_and_the_former_ones() -> None:
         assert {old.name for old in vocab.municipalities.former if old.merged_into in ids} <= towns
 
 
+def test_the_index_knows_a_region_by_the_names_its_page_lists() -> None:
+    """One list of town names (``Municipalities.towns``) for the index, the region pages and town queries."""
+    vocab = catalogue().vocabularies
+    for practice in catalogue().practices:
+        listed = [name for name, _ in vocab.municipalities.towns(practice.region)]
+        assert towns_text(practice, vocab).splitlines() == list(dict.fromkeys(listed))
+    twente = next(p for p in catalogue().practices if p.region == "twente")
+    assert "Hengelo" in towns_text(twente, vocab).splitlines()  # the short name of 'Hengelo (O.)'
+
+
 def test_a_theme_name_typed_alone_finds_the_practices_with_that_theme() -> None:
     theme = catalogue().vocabularies.themes["jongerenparticipatie"]
     carrying = {p.slug for p in catalogue().practices if theme.id in p.themes}

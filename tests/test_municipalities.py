@@ -71,6 +71,14 @@ def test_the_gemeenten_that_merged_into_one_and_the_short_name_that_names_one_al
     assert SMALL.short_name(SMALL["maashorst"]) is None  # no province to leave out
 
 
+def test_every_name_a_town_of_a_region_goes_by() -> None:
+    assert SMALL.towns("twente") == [("Hengelo (O.)", "Hengelo (O.)"), ("Hengelo", "Hengelo (O.)")]
+    assert SMALL.towns("haaglanden") == [("'s-Gravenhage", "'s-Gravenhage"), ("Den Haag", "'s-Gravenhage")]
+    assert SMALL.towns("noordoost-brabant") == [("Maashorst", "Maashorst"), ("Uden", "Maashorst")]
+    assert SMALL.towns("noord-limburg") == [("Bergen (L.)", "Bergen (L.)")]  # 'Bergen' names two
+    assert SMALL.towns("landelijk") == []
+
+
 def test_suggest_a_near_name_or_nothing() -> None:
     assert SMALL.suggest("Maashosrt") == ("Maashorst",)
     assert SMALL.suggest("Hoofddorp") == ()

@@ -127,6 +127,19 @@ class Municipalities:
         """The gemeenten of a labour-market region, in the order of the data file (alphabetical)."""
         return tuple(self._by_region.get(region_id, ()))
 
+    def towns(self, region_id: str) -> list[tuple[str, str]]:
+        """(name, current gemeente) for every name a town of the region goes by: each gemeente's name, its
+        short name ('Hengelo' for 'Hengelo (O.)', where that is not ambiguous) and aliases, and the former
+        gemeenten that merged into it. What a region page lists, what a town query is matched on, and what
+        the search index knows of a practice's region."""
+        towns: list[tuple[str, str]] = []
+        for m in self.in_region(region_id):
+            short = self.short_name(m)
+            names = (m.name, short) if short is not None else (m.name,)
+            towns += [(name, m.name) for name in (*names, *m.aliases)]
+            towns += [(old.name, m.name) for old in self.merged_into(m.id)]
+        return towns
+
     def suggest(self, name: str) -> tuple[str, ...]:
         """The known names a misspelt or ambiguous one may mean: ('Amsterdam',) for 'Amsterdm', ('Bergen (L.)',
         'Bergen (NH.)') for 'Bergen'; () if none is close."""

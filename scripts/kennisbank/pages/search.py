@@ -107,6 +107,7 @@ def site_pages(catalogue: Catalogue, site: Site) -> list[SitePage]:
         for src, markdown in sorted(site.intros.items())
         if src not in (HOME, FINDER)
     ]
+    municipalities = catalogue.vocabularies.municipalities
     for facet in (f for f in FACETS if f.folder):
         vocabulary = facet.key
         vocab = catalogue.vocabularies.by_key(vocabulary)
@@ -115,24 +116,11 @@ def site_pages(catalogue: Catalogue, site: Site) -> list[SitePage]:
             SitePage(
                 term_label(vocab, t),
                 page_url(term_src(vocabulary, t.id)),
-                " ".join([t.description, label, *t.aliases, *(name for name, _ in region_towns(catalogue, t.id))]),
+                " ".join([t.description, label, *t.aliases, *(name for name, _ in municipalities.towns(t.id))]),
             )
             for t in vocab
         ]
     return pages
-
-
-def region_towns(catalogue: Catalogue, region_id: str) -> list[tuple[str, str]]:
-    """(name, current gemeente) for every gemeente of a region and every former gemeente that merged into one
-    of them: what a region page lists, and the names a town query is matched on."""
-    municipalities = catalogue.vocabularies.municipalities
-    towns: list[tuple[str, str]] = []
-    for m in municipalities.in_region(region_id):
-        short = municipalities.short_name(m)  # 'Hengelo (O.)' is typed 'Hengelo', where that is not ambiguous
-        names = (m.name, short) if short is not None else (m.name,)
-        towns += [(name, m.name) for name in (*names, *m.aliases)]
-        towns += [(old.name, m.name) for old in municipalities.merged_into(m.id)]
-    return towns
 
 
 def town_pages(catalogue: Catalogue) -> list[tuple[str, str]]:
@@ -140,7 +128,7 @@ def town_pages(catalogue: Catalogue) -> list[tuple[str, str]]:
     towns = [
         (name, page_url(term_src("regions", region.id)), name != current)
         for region in catalogue.vocabularies.regions
-        for name, current in region_towns(catalogue, region.id)
+        for name, current in catalogue.vocabularies.municipalities.towns(region.id)
     ]
     return [(name, url) for name, url, _ in sorted(towns, key=lambda town: town[2])]
 

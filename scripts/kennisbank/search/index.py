@@ -123,10 +123,8 @@ def about_text(practice: Practice, vocabularies: Vocabularies) -> str:
 
 
 def towns_text(practice: Practice, vocabularies: Vocabularies) -> str:
-    """Every gemeente of the practice's region, with its other names and the former gemeenten in it."""
-    municipalities = vocabularies.municipalities
-    names = [m.name for m in municipalities.in_region(practice.region)]
-    return "\n".join(_with_former_names(names, municipalities))
+    """Every name a town of the practice's region goes by (``Municipalities.towns``)."""
+    return "\n".join(dict.fromkeys(name for name, _ in vocabularies.municipalities.towns(practice.region)))
 
 
 def search_documents(
