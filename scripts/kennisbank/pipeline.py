@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue, cross_file_problems
-from .errors import ContentError, Problem, errors_only
+from .errors import ContentError, Problem, display_path, errors_only
 from .heap import without_cycle_collection
 from .load import RawPractice, load_paths
 from .model import Practice
 from .validation import placeholder_problems, validate
+from .validation.withdrawn import withdrawn_in_vocabularies
 from .vocabularies import Vocabularies
 
 
@@ -87,6 +88,10 @@ def catalogue_stage(state: State) -> State:
         state.problems.extend(_against_collection(state.others, state.practices))
     else:
         state.problems.extend(cross_file_problems(state.practices))
+    # Reported at the file that withdraws the person: where only some files are checked, if it is one of them.
+    checked = {display_path(p.path) for p in state.practices}
+    everyone = [*state.others, *state.practices]
+    state.problems.extend(p for p in withdrawn_in_vocabularies(everyone, state.vocabularies) if p.path in checked)
     state.catalogue = Catalogue(list(state.practices), state.vocabularies)
     return state
 

@@ -10,6 +10,9 @@ Across files, a person withdrawn in one file must not be named by another: not i
 visible contact (same name or e-mail address; reported as such, not again as a mention). Each text is
 scanned once for every withdrawn person at the same time (``Matcher``); only a file where that finds
 something is looked at more closely, and only then is it read again for the lines of its fields.
+
+Nor by the vocabularies (``withdrawn_in_vocabularies``): a term's aliases and the glossary's synonyms reach the
+site only as words of the search index, where the guard on the built site (``leaks.py``) cannot read a name.
 """
 
 from __future__ import annotations
@@ -20,9 +23,12 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from ..errors import Problem, display_path, field_label
+from ..facets import SPECS
 from ..load import KeyPath, load_file
 from ..model import Contact, Practice
 from ..schema import FIELDS, Field, Kind
+from ..vocabularies import Vocabularies
+from ..vocabulary_schema import GLOSSARY
 from .context import Context
 from .mentions import Matcher, Mention, Person, line_offset, normalise, person_keys
 
@@ -179,6 +185,46 @@ def withdrawn_elsewhere(practices: list[Practice]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def withdrawn_in_vocabularies(practices: Sequence[Practice], vocabularies: Vocabularies) -> list[Problem]:
+    """A withdrawn contact named in a vocabulary (a term or a glossary entry, any of its texts), reported at the
+    contact's entry in the file that withdraws them, once per vocabulary text."""
+    people = withdrawn_people(practices)
+    if not people:
+        return []
+    texts = vocabulary_texts(vocabularies)
+    matcher = Matcher(people)
+    problems: list[Problem] = []
+    for (where, _text), mentions in zip(texts, matcher.mentions_in([text for _, text in texts]), strict=True):
+        for key in dict.fromkeys(mention.key for mention in mentions):
+            origin, index = min(people[matcher.keys[key]], key=lambda place: (str(place[0].path), place[1]))
+            problems.append(
+                Problem(
+                    display_path(origin.path),
+                    contact_line(origin, index),
+                    f"contacts[{index + 1}]",
+                    f"'{key.shown}' is hier teruggetrokken, maar de vaste lijst {where} noemt het nog; "
+                    f"{ADVICE[key.kind]}",
+                )
+            )
+    return problems
+
+
+def vocabulary_texts(vocabularies: Vocabularies) -> list[tuple[str, str]]:
+    """Every text of the vocabularies' terms and of the glossary, with where it stands ('themes.yml, bij
+    'nazorg' (aliases)'). Not the gemeenten: their names are public data, checked against CBS's list."""
+    texts: list[tuple[str, str]] = []
+    for spec in SPECS:
+        for term in vocabularies.by_key(spec.key):
+            fields = [("name", term.name), ("description", term.description), *term.extra.items()]
+            fields += [("aliases", alias) for alias in term.aliases]
+            texts += [(f"{spec.filename}, bij '{term.id}' ({name})", text) for name, text in fields if text]
+    for entry in vocabularies.glossary:
+        fields = [("term", entry.term), ("expansion", entry.expansion), ("definition", entry.definition)]
+        fields += [("synonyms", synonym) for synonym in entry.synonyms]
+        texts += [(f"{GLOSSARY.filename}, bij '{entry.term}' ({name})", text) for name, text in fields if text]
+    return texts
 
 
 def practice_mentions(matcher: Matcher, practice: Practice) -> list[tuple[KeyPath, Mention, int]]:
