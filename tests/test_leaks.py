@@ -137,12 +137,12 @@ def test_a_page_the_guard_read_as_it_was_written_is_not_read_again_while_it_has_
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(leaks, "readable_text", reading)
-        assert [p.field for p in site_leaks(site, practices, read=guard.read)] == ["contacts[2]"]
+        assert [p.field for p in site_leaks(site, practices, guard=guard)] == ["contacts[2]"]
         assert read == ["b.html"]
         # Changed after it was written (another size): read again, and what it now says is found.
         (site / "a" / "index.html").write_text(clean + "<p>Teruggetrokken Persoon</p>", encoding="utf-8")
         read.clear()
-        assert len(site_leaks(site, practices, read=guard.read)) == 1
+        assert len(site_leaks(site, practices, guard=guard)) == 1
         assert sorted(read) == ["a/index.html", "b.html"]
 
 

@@ -20,7 +20,7 @@ import gzip
 import html
 import re
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote_plus
 
@@ -55,22 +55,18 @@ _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\
 
 
 def site_leaks(
-    site_dir: Path,
-    practices: Sequence[Practice],
-    packaged: Sequence[Path] = (),
-    read: Mapping[str, int] | None = None,
+    site_dir: Path, practices: Sequence[Practice], packaged: Sequence[Path] = (), guard: PageGuard | None = None
 ) -> list[Problem]:
     """Every withdrawn name, address or number found in the built site, as a problem of the file behind it.
     A file copied unchanged from one of the ``packaged`` theme folders (installed packages, not this project:
-    see ``packaged_theme_dirs``) is code, not content, and is not read. Nor is a page that ``PageGuard``
-    read as it was written and found nothing in (``read``: its path below the site and its size in bytes),
-    while it has that size."""
-    people = withdrawn_people(practices)
-    if not people:
+    see ``packaged_theme_dirs``) is code, not content, and is not read. Nor is a page that ``guard`` (the
+    ``PageGuard`` of the same practices) read as it was written and found nothing in, while it has that size."""
+    guard = guard or PageGuard(practices)
+    people, matcher = guard.people, guard.matcher
+    if matcher is None:
         return []
-    matcher = Matcher(people)
     found: dict[Key, list[str]] = {}
-    read = read or {}
+    read = guard.read
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
             continue
@@ -116,8 +112,8 @@ class PageGuard:
     says who and where."""
 
     def __init__(self, practices: Sequence[Practice]) -> None:
-        people = withdrawn_people(practices)
-        self.matcher = Matcher(people) if people else None
+        self.people = withdrawn_people(practices)
+        self.matcher = Matcher(self.people) if self.people else None
         self.read: dict[str, int] = {}
 
     def look(self, page_path: str, document: str) -> None:

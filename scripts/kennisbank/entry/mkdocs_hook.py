@@ -124,7 +124,7 @@ class Run:
         """The last line of defence for withdrawn contacts: no written file may name one (see leaks.py)."""
         packaged = packaged_theme_dirs(config.theme.dirs, Path(config.config_file_path).parent)
         practices = self.content.catalogue.practices if self.content is not None else []
-        problems = site_leaks(Path(config.site_dir), practices, packaged, self.guard.read if self.guard else None)
+        problems = site_leaks(Path(config.site_dir), practices, packaged, self.guard)
         for problem in problems:
             log.error(str(problem))
         if problems and not self.serving:
