@@ -12,7 +12,7 @@ from .errors import Problem, display_path
 from .facets import FACETS
 from .model import Contact, Practice
 from .related import Related, related_practices
-from .validation import withdrawn_elsewhere
+from .validation import withdrawn_elsewhere, withdrawn_in_vocabularies
 from .vocabularies import Vocabularies
 
 
@@ -76,11 +76,11 @@ class Catalogue:
         )
 
 
-def cross_file_problems(practices: Iterable[Practice]) -> list[Problem]:
+def cross_file_problems(practices: Iterable[Practice], vocabularies: Vocabularies) -> list[Problem]:
     """Slugs and titles must be unique across all files, wherever they come from; a withdrawn contact
-    is withdrawn everywhere."""
+    is withdrawn everywhere, the vocabularies included."""
     practices = list(practices)
-    problems = withdrawn_elsewhere(practices)
+    problems = withdrawn_elsewhere(practices) + withdrawn_in_vocabularies(practices, vocabularies)
     first_slug: dict[str, Practice] = {}
     first_title: dict[str, Practice] = {}
     for practice in practices:

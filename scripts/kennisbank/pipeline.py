@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue, cross_file_problems
-from .errors import ContentError, Problem, display_path, errors_only
+from .errors import ContentError, Problem, errors_only
 from .heap import without_cycle_collection
 from .load import RawPractice, load_paths
 from .model import Practice
 from .validation import placeholder_problems, validate
-from .validation.withdrawn import withdrawn_in_vocabularies
 from .vocabularies import Vocabularies
 
 
@@ -85,23 +84,19 @@ def collection_stage(state: State) -> State:
 
 def catalogue_stage(state: State) -> State:
     if state.others:
-        state.problems.extend(_against_collection(state.others, state.practices))
+        state.problems.extend(_against_collection(state.others, state.practices, state.vocabularies))
     else:
-        state.problems.extend(cross_file_problems(state.practices))
-    # Reported at the file that withdraws the person: where only some files are checked, if it is one of them.
-    checked = {display_path(p.path) for p in state.practices}
-    everyone = [*state.others, *state.practices]
-    state.problems.extend(p for p in withdrawn_in_vocabularies(everyone, state.vocabularies) if p.path in checked)
+        state.problems.extend(cross_file_problems(state.practices, state.vocabularies))
     state.catalogue = Catalogue(list(state.practices), state.vocabularies)
     return state
 
 
-def _against_collection(others: list[Practice], checked: list[Practice]) -> list[Problem]:
+def _against_collection(others: list[Practice], checked: list[Practice], vocabularies: Vocabularies) -> list[Problem]:
     """The problems across files that the checked files bring: the other files come first, so a title or
     slug that is already taken is blamed on the checked file; a problem in another file that only the
     checked files cause (a contact they withdraw) is reported too."""
-    before = set(cross_file_problems(others))
-    return [p for p in cross_file_problems([*others, *checked]) if p not in before]
+    before = set(cross_file_problems(others, vocabularies))
+    return [p for p in cross_file_problems([*others, *checked], vocabularies) if p not in before]
 
 
 STAGES: tuple[tuple[str, Callable[[State], State]], ...] = (

@@ -7,7 +7,8 @@ collected, and a file with errors yields no ``Practice``. The modules, each name
 - ``fields.py``: the front matter, each field by the checker of its kind (``schema.FIELDS``);
 - ``body_limits.py`` and ``body.py``: the Markdown body (what keeps the renderer fast, then what it may hold);
 - ``withdrawn.py`` with ``mentions.py``: a withdrawn contact named nowhere, inside the file (a rule here) and
-  across files (``withdrawn_elsewhere``, called by the catalogue stage), by the one rule of ``mentions.py``;
+  across files and in the vocabularies (``withdrawn_elsewhere``, ``withdrawn_in_vocabularies``, called by the
+  catalogue stage), by the one rule of ``mentions.py``;
 - ``placeholders.py``: the prompts ``kennisbank new`` leaves (the pipeline's next stage, ``placeholder_problems``).
 """
 
@@ -26,7 +27,7 @@ from ..vocabularies import Vocabularies
 from . import body, body_limits, fields, places, withdrawn
 from .context import Context
 from .placeholders import placeholder_problems
-from .withdrawn import withdrawn_elsewhere
+from .withdrawn import withdrawn_elsewhere, withdrawn_in_vocabularies
 
 Rule = Callable[[Context], None]
 
@@ -109,4 +110,5 @@ __all__ = [
     "placeholder_problems",
     "validate",
     "withdrawn_elsewhere",
+    "withdrawn_in_vocabularies",
 ]
